@@ -1,0 +1,57 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ExitCode, describeError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { runParse } from './command-parse.js';
+import { runScan } from './command-scan.js';
+import type { CliIo } from './io.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+/** Runs the CLI in-process and returns the exit code; nothing here touches `process`. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.Clean;
+  const program = new Command()
+    .name('chatleak')
+    .description('Finds data leaks in exported WhatsApp and WeChat chat histories.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('scan')
+    .description('scan files, folders (recursively) and .zip exports')
+    .argument('<inputs...>', 'WhatsApp .txt/.zip exports, WeChat CSVs, or folders holding them')
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--concurrency <n>', 'inputs open at once', positiveInt, 4)
+    .action(async (inputs: string[], options: { quiet: boolean; concurrency: number }) => {
+      exitCode = await runScan(inputs, options, io);
+    });
+
+  program
+    .command('parse')
+    .description('print what the parser saw in an input')
+    .argument('<input>', 'an export file, a zip, or a folder')
+    .option('--jsonl', 'one JSON object per message (see docs/report-format.md)', false)
+    .action(async (input: string, options: { jsonl: boolean }) => {
+      exitCode = await runParse(input, options, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version requests also end up here, with exit code 0.
+      return error.exitCode === 0 ? ExitCode.Clean : ExitCode.Fatal;
+    }
+    io.stderr.write(`chatleak: ${describeError(error)}\n`);
+    return ExitCode.Fatal;
+  }
+  return exitCode;
+}
