@@ -1,0 +1,3 @@
+import type { Detector } from '../../src/detect/detector.js';
+
+export const contractDetectors: Detector[] = [];

@@ -1,0 +1,89 @@
+/**
+ * Masking: no report, log or error repeats a full identifier unless the user asks for it. Masks
+ * keep just enough to recognise a value one already knows (country code, last digits, domain).
+ */
+
+const STAR = '*';
+
+/** Replaces letters and digits with `*`, keeping the first `keepStart` and last `keepEnd` of them. */
+export function maskAlnum(value: string, keepStart: number, keepEnd: number): string {
+  const total = (value.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  // Short values would be readable from what is kept: keep less.
+  const start = total <= keepStart + keepEnd + 3 ? Math.min(keepStart, 1) : keepStart;
+  const end = total <= keepStart + keepEnd + 3 ? 0 : keepEnd;
+  let seen = 0;
+  return value.replace(/[\p{L}\p{N}]/gu, (ch) => {
+    seen++;
+    return seen <= start || seen > total - end ? ch : STAR;
+  });
+}
+
+function maskEmail(value: string): string {
+  const at = value.search(/@|＠|\(at\)|\[at\]|\sat\s/i);
+  if (at <= 0) return maskAlnum(value, 1, 0);
+  const local = value.slice(0, at);
+  const rest = value.slice(at);
+  return `${local[0]}${local.slice(1).replace(/[^\s.]/g, STAR)}${rest}`;
+}
+
+/** Masks a detected value for display; `type` picks how much stays visible. */
+export function maskValue(type: string, value: string): string {
+  switch (type) {
+    case 'email':
+      return maskEmail(value);
+    case 'iban':
+      return maskAlnum(value, 4, 4);
+    case 'payment-card':
+      return maskAlnum(value, 0, 4);
+    case 'phone':
+      return maskAlnum(value, 3, 2);
+    case 'password':
+    case 'api-key':
+    case 'private-key':
+    case 'one-time-code':
+    case 'otpauth-uri':
+      return maskSecret(value);
+    default:
+      return maskAlnum(value, 2, 2);
+  }
+}
+
+/** Secrets keep nothing of the secret itself, only a length hint. */
+function maskSecret(value: string): string {
+  return `${STAR.repeat(Math.min(8, Math.max(4, value.length)))} (${value.length} chars)`;
+}
+
+/**
+ * An excerpt around a finding with every detected span in it masked, and any other run of 4+
+ * digits masked too (an identifier a detector did not claim is still an identifier).
+ */
+export function maskedExcerpt(
+  text: string,
+  spans: ReadonlyArray<{ start: number; end: number; type: string }>,
+  focus: { start: number; end: number },
+  radius = 60,
+): string {
+  const from = Math.max(0, focus.start - radius);
+  const to = Math.min(text.length, focus.end + radius);
+  let out = '';
+  let cursor = from;
+  const inside = spans
+    .filter((s) => s.end > from && s.start < to)
+    .sort((a, b) => a.start - b.start);
+  for (const span of inside) {
+    const start = Math.max(span.start, from);
+    if (start < cursor) continue;
+    out += maskDigits(text.slice(cursor, start));
+    out += maskValue(span.type, text.slice(start, Math.min(span.end, to)));
+    cursor = Math.min(span.end, to);
+  }
+  out += maskDigits(text.slice(cursor, to));
+  const flat = out.replace(/\s*\n\s*/g, ' ⏎ ');
+  return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
+}
+
+function maskDigits(text: string): string {
+  return text.replace(/\d[\d\s\-./]{2,}\d/g, (run) =>
+    (run.match(/\d/g) ?? []).length >= 4 ? maskAlnum(run, 0, 2) : run,
+  );
+}
