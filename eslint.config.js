@@ -8,6 +8,7 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
+      globals: { process: 'readonly', console: 'readonly' },
       parserOptions: {
         projectService: { allowDefaultProject: ['eslint.config.js', 'bin/chatleak.js'] },
         tsconfigRootDir: import.meta.dirname,

@@ -8,7 +8,14 @@ import { dirname } from 'node:path';
  * lines, umlauts, CJK, emoji), a fixed seed, fictitious people.
  */
 
-const SENDERS = ['Anna Müller', 'Jonas Becker', 'Leonie Schmitz', '~ Carolina', 'Wei Zhang', 'Tom O’Brien'];
+const SENDERS = [
+  'Anna Müller',
+  'Jonas Becker',
+  'Leonie Schmitz',
+  '~ Carolina',
+  'Wei Zhang',
+  'Tom O’Brien',
+];
 const TEXTS = [
   'Guten Morgen zusammen, der Termin mit dem Kunden ist um 14 Uhr.',
   'Kannst du mir die Rechnung schicken? Die IBAN ist DE89 3704 0044 0532 0130 00',
@@ -92,7 +99,7 @@ export async function writeWeChatCsv(path: string, megabytes: number): Promise<n
     const d = new Date((time + 8 * 3600) * 1000);
     const strTime = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
     const self = random() < 0.5 ? 1 : 0;
-    const [remark, nick, wxid] = who[self]!;
+    const [remark, nick, wxid] = who[self];
     const roll = random();
     let content: string;
     let type = 1;
@@ -116,4 +123,18 @@ export async function writeWeChatCsv(path: string, megabytes: number): Promise<n
 
 export async function sizeOf(path: string): Promise<number> {
   return (await stat(path)).size;
+}
+
+/** Zips `textPath` as an iOS-style export (`_chat.txt` next to a fake photo). */
+export async function writeZipOf(textPath: string, zipPath: string): Promise<void> {
+  const { default: yazl } = await import('yazl');
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.alloc(512 * 1024, 0x5a), '00000035-PHOTO-2022-03-27-21-41-55.jpg', {
+    compress: false,
+  });
+  zip.addFile(textPath, '_chat.txt');
+  zip.end();
+  const out = createWriteStream(zipPath);
+  zip.outputStream.pipe(out);
+  await once(out, 'finish');
 }

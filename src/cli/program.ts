@@ -1,8 +1,10 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, describeError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { runDetectors } from './command-detectors.js';
 import { runParse } from './command-parse.js';
-import { runScan } from './command-scan.js';
+import { runScan, type ScanOptions } from './command-scan.js';
+import { SEVERITIES } from '../model/finding.js';
 import type { CliIo } from './io.js';
 
 function positiveInt(value: string): number {
@@ -30,7 +32,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .argument('<inputs...>', 'WhatsApp .txt/.zip exports, WeChat CSVs, or folders holding them')
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--concurrency <n>', 'inputs open at once', positiveInt, 4)
-    .action(async (inputs: string[], options: { quiet: boolean; concurrency: number }) => {
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices(SEVERITIES)
+        .default('high'),
+    )
+    .option('--reveal', 'show full values in the output (masked by default)', false)
+    .action(async (inputs: string[], options: ScanOptions) => {
       exitCode = await runScan(inputs, options, io);
     });
 
@@ -41,6 +49,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--jsonl', 'one JSON object per message (see docs/report-format.md)', false)
     .action(async (input: string, options: { jsonl: boolean }) => {
       exitCode = await runParse(input, options, io);
+    });
+
+  program
+    .command('detectors')
+    .description('list the detectors with id, category, type, severity and languages')
+    .option('--json', 'print as JSON', false)
+    .action((options: { json: boolean }) => {
+      exitCode = runDetectors(options, io);
     });
 
   try {

@@ -10,19 +10,23 @@ export const DEFAULT_WINDOW = 300;
  * `/\bbank\b/` matches inside "Großbank"). A leading `*` lets letters precede the word (German
  * compounds: `*nummer` matches "Handynummer"), a trailing `*` lets letters follow (inflections:
  * `vertrag*` matches "Vertrags", "Verträge" needs its own entry). Words containing CJK characters
- * get no boundaries: Chinese has no spaces.
+ * get no boundaries: Chinese has no spaces. Keywords are tried longest first, so "order" does not
+ * shadow "order number".
  */
 export function keywords(words: readonly string[]): RegExp {
-  const parts = words.map((word) => {
-    const prefix = word.startsWith('*');
-    const suffix = word.endsWith('*');
-    const core = word.slice(prefix ? 1 : 0, suffix ? -1 : undefined);
-    const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\-_.]*');
-    if (/[\u3400-\u9fff]/.test(core)) return escaped;
-    const left = prefix ? '' : '(?<![\\p{L}\\p{N}])';
-    const right = suffix ? '' : '(?![\\p{L}\\p{N}])';
-    return `${left}${escaped}${right}`;
-  });
+  const parts = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => {
+      const prefix = word.startsWith('*');
+      const suffix = word.endsWith('*');
+      const core = word.slice(prefix ? 1 : 0, suffix ? -1 : undefined);
+      const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\-_.]*');
+      if (/[\u3400-\u9fff]/.test(core)) return escaped;
+      // Cased letters only: a Latin keyword glued to Chinese text (小程序AppSecret) still counts.
+      const left = prefix ? '' : '(?<![\\p{Lu}\\p{Ll}\\p{Lt}\\p{N}])';
+      const right = suffix ? '' : '(?![\\p{Lu}\\p{Ll}\\p{Lt}\\p{N}])';
+      return `${left}${escaped}${right}`;
+    });
   return new RegExp(parts.join('|'), 'iu');
 }
 
@@ -47,7 +51,12 @@ export function contextWord(
 }
 
 /** Text between the end of one match and `end` characters further, for "keyword then value" checks. */
-export function precededBy(pattern: RegExp, text: string, start: number, window = 40): string | undefined {
+export function precededBy(
+  pattern: RegExp,
+  text: string,
+  start: number,
+  window = 40,
+): string | undefined {
   const m = pattern.exec(text.slice(Math.max(0, start - window), start));
   return m?.[0];
 }

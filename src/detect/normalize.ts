@@ -16,7 +16,7 @@ export interface NormalizedText {
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/;
-const NEEDS_WORK = /[^\x00-\x7F]/;
+const NEEDS_WORK = /[^\p{ASCII}]/u;
 
 function foldChar(ch: string): string {
   if (INVISIBLE.test(ch)) return '';
@@ -41,7 +41,7 @@ export function normalizeText(original: string): NormalizedText {
   let out = '';
   const map: number[] = [];
   let changed = false;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const code = original.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const ch = width === 2 ? original.slice(i, i + 2) : original[i]!;
@@ -53,7 +53,8 @@ export function normalizeText(original: string): NormalizedText {
   }
   if (!changed) return { text: original, toOriginal: IDENTITY, toOriginalEnd: IDENTITY };
   map.push(original.length);
-  const toOriginal = (offset: number): number => map[Math.min(Math.max(offset, 0), map.length - 1)]!;
+  const toOriginal = (offset: number): number =>
+    map[Math.min(Math.max(offset, 0), map.length - 1)]!;
   return {
     text: out,
     toOriginal,

@@ -16,10 +16,7 @@ export const MAX_WARNINGS = 50;
 /** Stable id: the same export scanned from another folder or machine keeps its id. */
 export function conversationId(platform: Platform, source: InputSource, key: string): string {
   const name = source.entry ? `${basename(source.path)}!${source.entry}` : basename(source.path);
-  return createHash('sha256')
-    .update(`${platform}\0${name}\0${key}`)
-    .digest('hex')
-    .slice(0, 16);
+  return createHash('sha256').update(`${platform}\0${name}\0${key}`).digest('hex').slice(0, 16);
 }
 
 function basename(path: string): string {
@@ -63,8 +60,10 @@ export class ConversationBuilder {
     return this.participants;
   }
 
+  /** Takes ownership of `message` and sets its index (no copy: this runs once per message). */
   add(message: Omit<Message, 'index'>): Message {
-    const full = { index: this.nextIndex++, ...message } as Message;
+    const full = message as Message;
+    full.index = this.nextIndex++;
     this.coverage.messages++;
     if (full.kind === 'system') this.coverage.system++;
     if (full.kind === 'media') this.coverage.media++;

@@ -26,7 +26,8 @@ const SNIFF_BYTES = 64 * 1024;
 
 /** Guesses the encoding of the first bytes of a file: BOM, then UTF-16 NUL pattern, then strict UTF-8, else GB18030. */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; bom: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const sample = head.subarray(0, Math.min(head.length, 4096));
@@ -39,8 +40,10 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; b
     }
   }
   const pairs = sample.length / 2;
-  if (pairs >= 4 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
-  if (pairs >= 4 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bom: 0 };
+  if (pairs >= 4 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05)
+    return { encoding: 'utf-16le', bom: 0 };
+  if (pairs >= 4 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05)
+    return { encoding: 'utf-16be', bom: 0 };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf-8', bom: 0 };

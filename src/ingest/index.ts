@@ -116,7 +116,8 @@ export async function parseFile(
   const record = (error: unknown): void => {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (error instanceof InputError) result.errors.push(error);
-    else if (typeof code === 'string') result.errors.push(new InputError(`cannot read (${code})`, path));
+    else if (typeof code === 'string')
+      result.errors.push(new InputError(`cannot read (${code})`, path));
     else {
       const reason = error instanceof Error ? error.message : String(error);
       result.errors.push(new InputError(`internal error while parsing (${reason})`, path));
@@ -131,7 +132,9 @@ export async function parseFile(
   }
   if (!zipped) {
     try {
-      result.conversations.push(...(await parseSource(throttled(fileSource(path), options.beforeChunk), sink)));
+      result.conversations.push(
+        ...(await parseSource(throttled(fileSource(path), options.beforeChunk), sink)),
+      );
     } catch (error) {
       record(error);
     }
@@ -152,7 +155,9 @@ export async function parseFile(
     }
     for (const source of zip.sources) {
       try {
-        result.conversations.push(...(await parseSource(throttled(source, options.beforeChunk), sink)));
+        result.conversations.push(
+          ...(await parseSource(throttled(source, options.beforeChunk), sink)),
+        );
       } catch (error) {
         record(error);
       }

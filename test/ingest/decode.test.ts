@@ -20,13 +20,24 @@ const GBK_SHOUDAO = Uint8Array.from([0xca, 0xd5, 0xb5, 0xbd, 0xa3, 0xac, 0xd0, 0
 
 describe('sniffEncoding', () => {
   it('reads BOMs', () => {
-    expect(sniffEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ encoding: 'utf-8', bom: 3 });
-    expect(sniffEncoding(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
-    expect(sniffEncoding(Uint8Array.from([0xfe, 0xff, 0, 0x61]))).toEqual({ encoding: 'utf-16be', bom: 2 });
+    expect(sniffEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({
+      encoding: 'utf-8',
+      bom: 3,
+    });
+    expect(sniffEncoding(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toEqual({
+      encoding: 'utf-16le',
+      bom: 2,
+    });
+    expect(sniffEncoding(Uint8Array.from([0xfe, 0xff, 0, 0x61]))).toEqual({
+      encoding: 'utf-16be',
+      bom: 2,
+    });
   });
 
   it('recognises UTF-16LE without a BOM by its NUL bytes', () => {
-    expect(sniffEncoding(Buffer.from('id\tmsg\r\n1\thallo\r\n', 'utf16le')).encoding).toBe('utf-16le');
+    expect(sniffEncoding(Buffer.from('id\tmsg\r\n1\thallo\r\n', 'utf16le')).encoding).toBe(
+      'utf-16le',
+    );
   });
 
   it('falls back to GB18030 when the bytes are not UTF-8', () => {

@@ -47,7 +47,9 @@ describe('readZip', () => {
   });
 
   it('#44 reads an Android chat with a non-ASCII NBSP name, and a GBK name without the UTF-8 flag', async () => {
-    const gbkName = Buffer.from([0xc1, 0xc4, 0xcc, 0xec, 0xbc, 0xc7, 0xc2, 0xbc, 0x2e, 0x63, 0x73, 0x76]);
+    const gbkName = Buffer.from([
+      0xc1, 0xc4, 0xcc, 0xec, 0xbc, 0xc7, 0xc2, 0xbc, 0x2e, 0x63, 0x73, 0x76,
+    ]);
     const path = await zipOnDisk([
       { name: 'WhatsApp Chat mit Zoë\u00a0Weber.txt', data: CHAT },
       { name: gbkName, data: 'a,b\n' },
