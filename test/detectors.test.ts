@@ -7,7 +7,12 @@ import type { Detector, DetectorExample } from '../src/detect/detector.js';
 import { CATEGORIES, SEVERITIES } from '../src/model/finding.js';
 
 const LANGUAGES = new Set(['de', 'en', 'zh', '*']);
-const DOC_HEADINGS = ['## What it flags', '## Why it matters', '## Examples', '## Known false positives'];
+const DOC_HEADINGS = [
+  '## What it flags',
+  '## Why it matters',
+  '## Examples',
+  '## Known false positives',
+];
 
 function hitsFor(detector: Detector, example: DetectorExample) {
   const parsed = parseExample(example);
@@ -17,7 +22,14 @@ function hitsFor(detector: Detector, example: DetectorExample) {
     platform: 'whatsapp',
   });
   if (parsed.before) {
-    scanner.scan({ index: 0, line: 1, timestamp: '', sender: 'A', kind: 'text', text: parsed.before });
+    scanner.scan({
+      index: 0,
+      line: 1,
+      timestamp: '',
+      sender: 'A',
+      kind: 'text',
+      text: parsed.before,
+    });
   }
   const found = scanner.scan({
     index: 1,

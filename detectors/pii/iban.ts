@@ -74,7 +74,11 @@ export default defineDetector({
       'Kunde hat seine Bankverbindung geschickt: IBAN [[DE89 3704 0044 0532 0130 00]] bitte bis Freitag',
       'pls wire to [[GB82 WEST 1234 5698 7654 32]], thx',
       '请汇款到 [[de89-3704-0044-0532-0130-00]]，谢谢',
-      { text: '[[CH9300762011623852957]]', before: 'Wie ist deine IBAN?', note: 'value alone, question in the message before' },
+      {
+        text: '[[CH9300762011623852957]]',
+        before: 'Wie ist deine IBAN?',
+        note: 'value alone, question in the message before',
+      },
       'Konto: [[DE89 3704 0044 0532\n0130 00]]',
     ],
     noMatch: [

@@ -30,7 +30,8 @@ export interface Hit {
  * A match example marks the expected span(s) with `[[…]]`; a no-match example must produce no
  * reported hit. `before` is text of the preceding messages, `group` puts it in a group chat.
  */
-export type DetectorExample = string | { text: string; before?: string; group?: boolean; note?: string };
+export type DetectorExample =
+  string | { text: string; before?: string; group?: boolean; note?: string };
 
 export interface Detector {
   /** `category/kebab-name`, equal to the file path under `detectors/`. */

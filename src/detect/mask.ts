@@ -26,8 +26,29 @@ function maskEmail(value: string): string {
   return `${local[0]}${local.slice(1).replace(/[^\s.]/g, STAR)}${rest}`;
 }
 
+/**
+ * Contract terms and work talk are not identifiers: their words stay readable so a reader knows
+ * what leaked, only the figures (amounts, periods, percentages) are hidden.
+ */
+const TERM_TYPES = new Set([
+  'price',
+  'discount',
+  'payment-terms',
+  'delivery-terms',
+  'penalty',
+  'liability',
+  'confidentiality',
+  'exclusivity',
+  'warranty',
+  'term',
+  'minimum-purchase',
+  'contract-document',
+  'work-discussion',
+]);
+
 /** Masks a detected value for display; `type` picks how much stays visible. */
 export function maskValue(type: string, value: string): string {
+  if (TERM_TYPES.has(type)) return maskDigits(value, 1);
   switch (type) {
     case 'email':
       return maskEmail(value);
@@ -82,8 +103,10 @@ export function maskedExcerpt(
   return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
 }
 
-function maskDigits(text: string): string {
+/** Masks runs of at least `minDigits` digits (4 by default: years and small counts stay readable). */
+function maskDigits(text: string, minDigits = 4): string {
+  if (minDigits <= 1) return text.replace(/\p{N}/gu, STAR);
   return text.replace(/\d[\d\s\-./]{2,}\d/g, (run) =>
-    (run.match(/\d/g) ?? []).length >= 4 ? maskAlnum(run, 0, 2) : run,
+    (run.match(/\d/g) ?? []).length >= minDigits ? maskAlnum(run, 0, 2) : run,
   );
 }

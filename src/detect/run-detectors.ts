@@ -20,6 +20,16 @@ const SCANNED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'link',
 ]);
 
+/**
+ * The text detectors read: the message, plus the attachment's file name on a line of its own
+ * unless the text already names it (iOS `<attached: …>`), so a contract PDF's name is seen once.
+ */
+export function scannedText(message: Message): string {
+  const { text, attachment } = message;
+  if (!attachment || text.includes(attachment)) return text;
+  return text.length > 0 ? `${text}\n${attachment}` : attachment;
+}
+
 /** A hit placed in its message, before masking; never serialized as is. */
 export interface RawFinding {
   detector: Detector;
@@ -57,7 +67,7 @@ export class ConversationScanner {
 
   scan(message: Message): RawFinding[] {
     if (!SCANNED_KINDS.has(message.kind)) return [];
-    const scanned = message.attachment ? `${message.text}\n${message.attachment}` : message.text;
+    const scanned = scannedText(message);
     if (scanned.length === 0) return [];
     const normalized = normalizeText(scanned);
     const context = {
@@ -133,9 +143,7 @@ export function toFindings(
   options: { reveal: boolean },
 ): Finding[] {
   return raws.map((raw) => {
-    const text = raw.message.attachment
-      ? `${raw.message.text}\n${raw.message.attachment}`
-      : raw.message.text;
+    const text = scannedText(raw.message);
     const upto = text.slice(0, raw.start);
     const newlines = upto.split('\n').length - 1;
     const column = raw.start - (upto.lastIndexOf('\n') + 1) + 1;
