@@ -80,52 +80,18 @@ function messages(count: number): Message[] {
   return out;
 }
 
-it('scans ordinary chat fast and without findings', () => {
+// Speed is measured by `npm run bench`, not here: machines are too noisy for timed assertions.
+it('finds nothing in ordinary small talk', () => {
   const all = [...contextualPii, ...credentialDetectors];
-  const input = messages(100_000);
   const scanner = new ConversationScanner(all, {
-    id: 'speed',
+    id: 'small-talk',
     isGroup: true,
     platform: 'whatsapp',
   });
-  let findings = 0;
   const examples: string[] = [];
-  // Warm-up so JIT compilation does not count.
-  for (const m of input.slice(0, 5_000)) scanner.scan(m);
-  const started = performance.now();
-  for (const m of input) {
+  for (const m of messages(20_000)) {
     const found = scanner.scan(m);
-    findings += found.length;
     if (found.length && examples.length < 5) examples.push(`${found[0]!.type}: ${m.text}`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const rate = Math.round(input.length / seconds);
-  const bytes = input.reduce((sum, m) => sum + Buffer.byteLength(m.text), 0);
-  const mbps = (bytes / seconds / 1e6).toFixed(1);
-  console.log(
-    `contextual PII + credential detectors: ${rate} messages/s (${mbps} MB/s) over ${input.length} messages`,
-  );
   expect(examples).toEqual([]);
-  expect(findings).toBe(0);
-  // Generous bound for slow CI machines; the measured rate is reported above.
-  expect(rate).toBeGreaterThan(20_000);
-});
-
-it.runIf(process.env.PROFILE)('profiles each detector', () => {
-  const input = messages(100_000);
-  const all = [...contextualPii, ...credentialDetectors];
-  for (const set of [[], ...all.map((d) => [d]), all]) {
-    let rate = 0;
-    for (let round = 0; round < 5; round++) {
-      const scanner = new ConversationScanner(set, {
-        id: 'p',
-        isGroup: true,
-        platform: 'whatsapp',
-      });
-      const started = performance.now();
-      for (const m of input) scanner.scan(m);
-      rate = Math.max(rate, Math.round(input.length / ((performance.now() - started) / 1000)));
-    }
-    console.log(`${set.length > 1 ? 'all' : (set[0]?.id ?? '(no detector)')}: ${rate} messages/s`);
-  }
 });

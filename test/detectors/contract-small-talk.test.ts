@@ -55,27 +55,19 @@ function messages(count: number): Message[] {
   }));
 }
 
+// Speed is measured by `npm run bench`, not here: machines are too noisy for timed assertions.
 describe('contract detectors on small talk', () => {
-  it('scan 100,000 ordinary messages quickly and find nothing', () => {
-    const list = messages(100_000);
-    const run = (): { ms: number; found: number } => {
-      const scanner = new ConversationScanner(contractDetectors, {
-        id: 'speed',
-        isGroup: true,
-        platform: 'whatsapp',
-      });
-      const started = performance.now();
-      let found = 0;
-      for (const m of list) found += scanner.scan(m).length;
-      return { ms: performance.now() - started, found };
-    };
-    run(); // warm-up
-    const { ms, found } = run();
-    const perSecond = Math.round((list.length / ms) * 1000);
-    console.log(
-      `contract detectors: ${list.length} messages in ${ms.toFixed(0)} ms = ${perSecond} messages/s`,
-    );
-    expect(found).toBe(0);
-    expect(perSecond).toBeGreaterThan(50_000);
+  it('find nothing in 20,000 ordinary messages', () => {
+    const scanner = new ConversationScanner(contractDetectors, {
+      id: 'small-talk',
+      isGroup: true,
+      platform: 'whatsapp',
+    });
+    const examples: string[] = [];
+    for (const m of messages(20_000)) {
+      const found = scanner.scan(m);
+      if (found.length && examples.length < 5) examples.push(`${found[0]!.type}: ${m.text}`);
+    }
+    expect(examples).toEqual([]);
   });
 });
