@@ -16,6 +16,31 @@ const SENDERS = [
   'Wei Zhang',
   'Tom O’Brien',
 ];
+/** Everyday chat: most messages in a real export look like this. */
+const SMALL_TALK = [
+  'Guten Morgen zusammen ☀️',
+  'ok 👍',
+  'Bin in 10 Minuten da',
+  'Danke dir!',
+  'Wer kommt heute mit zum Mittagessen?',
+  'Haha 😂😂 das glaube ich nicht',
+  'Schönes Wochenende euch allen',
+  'Kannst du mich kurz zurückrufen?',
+  'See you tomorrow at 9',
+  'Thanks, that works for me',
+  'Running a bit late, sorry',
+  'Did you see the game yesterday? 3:1!',
+  '好的，收到',
+  '明天见',
+  '辛苦了 🙏',
+  '我到了，在门口等你',
+  'Der Zug hat wieder Verspätung 🙄',
+  'Alles klar, bis später',
+  'Happy birthday!! 🎉',
+  'Wie war der Urlaub?',
+];
+
+/** Messages that carry something a detector must find (about one in ten in the generated chat). */
 const TEXTS = [
   'Guten Morgen zusammen, der Termin mit dem Kunden ist um 14 Uhr.',
   'Kannst du mir die Rechnung schicken? Die IBAN ist DE89 3704 0044 0532 0130 00',
@@ -63,7 +88,10 @@ export async function writeWhatsAppExport(path: string, megabytes: number): Prom
     else if (roll < 0.07) line = `${header(time)}${sender.replace('~ ', '')} ist beigetreten\n`;
     else if (roll < 0.15) {
       line = `${header(time)}${sender}: ${TEXTS[Math.floor(random() * TEXTS.length)]}\nzweite Zeile\n\ndritte Zeile nach Leerzeile\n`;
-    } else line = `${header(time)}${sender}: ${TEXTS[Math.floor(random() * TEXTS.length)]}\n`;
+    } else if (roll < 0.25) {
+      line = `${header(time)}${sender}: ${TEXTS[Math.floor(random() * TEXTS.length)]}\n`;
+    } else
+      line = `${header(time)}${sender}: ${SMALL_TALK[Math.floor(random() * SMALL_TALK.length)]}\n`;
     batch.push(line);
     written += Buffer.byteLength(line);
     messages++;
@@ -107,7 +135,8 @@ export async function writeWeChatCsv(path: string, megabytes: number): Promise<n
       type = 3;
       content = '"<?xml version=""1.0""?>\r\n<msg><img aeskey=""abc"" length=""102400"" /></msg>"';
     } else if (roll < 0.15) content = '"好的，收到\r\n我会通知其他人"';
-    else content = TEXTS[Math.floor(random() * TEXTS.length)]!.replace(/,/g, '，');
+    else if (roll < 0.25) content = TEXTS[Math.floor(random() * TEXTS.length)]!.replace(/,/g, '，');
+    else content = SMALL_TALK[Math.floor(random() * SMALL_TALK.length)]!.replace(/,/g, '，');
     const line = `${id},7,${type},0,${self},${time},2,${content},${strTime},${remark},${nick},${wxid}\r\n`;
     batch.push(line);
     written += Buffer.byteLength(line);
