@@ -21,6 +21,9 @@ import {
   type Scores,
   type ScoredMessage,
 } from './eval-score.js';
+import { readCorpus } from '../src/work/corpus.js';
+import { formatWorkEvaluation, workEvaluation, type WorkEvaluation } from '../src/work/evaluate.js';
+import { readModel, WorkScorer } from '../src/work/model.js';
 
 /**
  * `npm run eval`: runs every registered detector over the evaluation set (`test/eval/`) and
@@ -187,6 +190,20 @@ function figures(report: Report): Omit<Report, 'errors'> {
   };
 }
 
+/** The work classifier on its own corpus (train part for reference, held-out part for the target). */
+function evaluateWorkClassifier(root: string): WorkEvaluation | { error: string } {
+  try {
+    const model = readModel(join(root, 'data', 'work-model.json'));
+    return workEvaluation(
+      new WorkScorer(model),
+      { kind: model.kind, threshold: model.threshold, features: model.trainedOn.features },
+      { train: readCorpus('train', root), heldout: readCorpus('heldout', root) },
+    );
+  } catch (error) {
+    return { error: `cannot evaluate the work classifier: ${String(error)}` };
+  }
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const root = projectRoot();
@@ -215,6 +232,7 @@ async function main(): Promise<void> {
   if (json) {
     const result = {
       detectors: detectors.length,
+      work: evaluateWorkClassifier(root),
       targets: TARGETS,
       dev: {
         ...figures(runs.dev.report),
@@ -243,6 +261,8 @@ async function main(): Promise<void> {
   printErrors(runs.dev.report.errors);
   printReport('holdout', runs.holdout, sets.holdout);
   console.log('\n(holdout errors are not listed: tune on dev only)');
+  const work = evaluateWorkClassifier(root);
+  console.log('error' in work ? `\n${work.error}` : formatWorkEvaluation(work));
 }
 
 main().catch((error: unknown) => {

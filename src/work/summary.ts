@@ -1,0 +1,107 @@
+/**
+ * The conversation-level view of work talk: how much of a group chat is work, and who carries it.
+ * Pure: the report builder passes the conversation's metadata and its findings and puts `reason`
+ * into `risk.reasons` (when not null) and the figures wherever it likes.
+ */
+
+export interface WorkConversationMeta {
+  isGroup: boolean;
+  /** Messages the share is taken of (the report's `conversation.messageCount`). */
+  messageCount: number;
+  /** Per-sender message counts (the report's `conversation.participants`), for senders' shares. */
+  participants?: ReadonlyArray<{ name: string; messages: number }>;
+}
+
+/** The parts of a finding (report contract) this summary reads; other categories are ignored. */
+export interface WorkFindingLike {
+  type: string;
+  confidence: number;
+  location: { messageIndex: number };
+  message: { sender: string | null };
+}
+
+export interface WorkSender {
+  name: string;
+  /** Work messages of this sender. */
+  workMessages: number;
+  /** Share of this sender's own messages that are work (when participants are known). */
+  shareOfOwn?: number;
+}
+
+export interface WorkSummary {
+  /** Distinct messages with a work-discussion finding. */
+  workMessages: number;
+  messages: number;
+  /** workMessages / messages, 0..1. */
+  share: number;
+  /** Mean confidence of the work findings (0 when none). */
+  meanConfidence: number;
+  /** Busiest work senders first (ties by name), at most `topSenders`. */
+  senders: WorkSender[];
+  /** The `risk.reasons` line, or null when the chat is not a group or carries too little work. */
+  reason: string | null;
+}
+
+export interface WorkSummaryOptions {
+  /** A reason needs at least this many work messages … */
+  minMessages?: number;
+  /** … or at least this share of the conversation (a short group chat that is mostly work). */
+  minShare?: number;
+  topSenders?: number;
+}
+
+export const WORK_TYPE = 'work-discussion';
+const UNKNOWN_SENDER = '(unknown sender)';
+
+function percent(share: number): string {
+  if (share > 0 && share < 0.01) return '<1%';
+  return `${Math.round(share * 100)}%`;
+}
+
+function listNames(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+}
+
+export function summarizeWork(
+  meta: WorkConversationMeta,
+  findings: readonly WorkFindingLike[],
+  options: WorkSummaryOptions = {},
+): WorkSummary {
+  const { minMessages = 3, minShare = 0.05, topSenders = 3 } = options;
+  const byMessage = new Map<number, WorkFindingLike>();
+  for (const f of findings) {
+    if (f.type !== WORK_TYPE) continue;
+    const seen = byMessage.get(f.location.messageIndex);
+    if (!seen || f.confidence > seen.confidence) byMessage.set(f.location.messageIndex, f);
+  }
+  const work = [...byMessage.values()];
+  const messages = Math.max(meta.messageCount, work.length);
+  const share = messages === 0 ? 0 : work.length / messages;
+  const meanConfidence =
+    work.length === 0 ? 0 : work.reduce((sum, f) => sum + f.confidence, 0) / work.length;
+
+  const counts = new Map<string, number>();
+  for (const f of work) {
+    const name = f.message.sender ?? UNKNOWN_SENDER;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const own = new Map((meta.participants ?? []).map((p) => [p.name, p.messages]));
+  const senders: WorkSender[] = [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, topSenders)
+    .map(([name, workMessages]) => {
+      const total = own.get(name);
+      return total !== undefined && total > 0
+        ? { name, workMessages, shareOfOwn: Math.min(1, workMessages / total) }
+        : { name, workMessages };
+    });
+
+  const enough = work.length > 0 && (work.length >= minMessages || share >= minShare);
+  const reason =
+    meta.isGroup && enough
+      ? `Work discussed in a group chat: ${work.length} of ${messages} messages (${percent(share)}) ` +
+        `are work talk, mostly from ${listNames(senders.map((s) => `${s.name} (${s.workMessages})`))}`
+      : null;
+  return { workMessages: work.length, messages, share, meanConfidence, senders, reason };
+}
