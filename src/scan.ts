@@ -5,10 +5,17 @@ import { parseFile } from './ingest/index.js';
 import type { ConversationMeta } from './model/conversation.js';
 import type { Finding, Severity } from './model/finding.js';
 import { SEVERITIES } from './model/finding.js';
+import { LanguageTally } from './report/languages.js';
+import { dropGroupOnly, GROUP_ONLY_TYPES } from './risk/group-only.js';
 
 export interface ScannedConversation {
   conversation: ConversationMeta;
+  /** Findings in message order; group-only types are already dropped for 1:1 chats. */
   findings: Finding[];
+  /** Languages guessed from the text messages (`zh`, `de`, `en`), most frequent first. */
+  languages: string[];
+  /** Group-only findings dropped because the conversation turned out not to be a group. */
+  droppedGroupOnly: number;
 }
 
 export interface ScannedFile {
@@ -20,6 +27,13 @@ export interface ScannedFile {
 
 export interface ScanFileOptions {
   reveal: boolean;
+  /**
+   * Called once per parsed message with the number of findings it produced (for progress).
+   * Group-only findings are not counted here: whether they stay is known only at the end.
+   */
+  onMessage?: (findings: number) => void;
+  /** Finding types kept only for group chats (default: `GROUP_ONLY_TYPES`). */
+  groupOnlyTypes?: ReadonlySet<string>;
 }
 
 /**
@@ -32,7 +46,11 @@ export async function scanFile(
   detectors: readonly Detector[],
   options: ScanFileOptions,
 ): Promise<ScannedFile> {
-  const scanners = new Map<string, { scanner: ConversationScanner; findings: Finding[] }>();
+  const groupOnly = options.groupOnlyTypes ?? GROUP_ONLY_TYPES;
+  const scanners = new Map<
+    string,
+    { scanner: ConversationScanner; findings: Finding[]; languages: LanguageTally }
+  >();
   const result = await parseFile(path, (conversation, message) => {
     let state = scanners.get(conversation.id);
     if (!state) {
@@ -45,22 +63,39 @@ export async function scanFile(
           platform: conversation.platform,
         }),
         findings: [],
+        languages: new LanguageTally(),
       };
       scanners.set(conversation.id, state);
     }
+    if (message.kind === 'text') state.languages.add(message.text);
     const raws = state.scanner.scan(message);
     if (raws.length > 0) {
       state.findings.push(...toFindings(conversation.id, raws, { reveal: options.reveal }));
+    }
+    if (options.onMessage) {
+      let counted = 0;
+      for (const raw of raws) if (!groupOnly.has(raw.type)) counted++;
+      options.onMessage(counted);
     }
   });
   return {
     path,
     errors: result.errors,
     skippedEntries: result.skippedEntries,
-    conversations: result.conversations.map((conversation) => ({
-      conversation,
-      findings: scanners.get(conversation.id)?.findings ?? [],
-    })),
+    conversations: result.conversations.map((conversation) => {
+      const state = scanners.get(conversation.id);
+      const { kept, dropped } = dropGroupOnly(
+        state?.findings ?? [],
+        conversation.isGroup,
+        groupOnly,
+      );
+      return {
+        conversation,
+        findings: kept,
+        languages: state?.languages.result() ?? [],
+        droppedGroupOnly: dropped,
+      };
+    }),
   };
 }
 

@@ -3,7 +3,8 @@ import { ExitCode, describeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { runDetectors } from './command-detectors.js';
 import { runParse } from './command-parse.js';
-import { runScan, type ScanOptions } from './command-scan.js';
+import { DEFAULT_OUT, parseReportFormats, runScan, type ScanOptions } from './command-scan.js';
+import { REPORT_FORMATS } from '../report/write-reports.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { CliIo } from './io.js';
 
@@ -38,6 +39,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         .default('high'),
     )
     .option('--reveal', 'show full values in the output (masked by default)', false)
+    .option('-o, --out <dir>', 'folder for the reports', DEFAULT_OUT)
+    .option(
+      '--format <formats>',
+      'report formats, comma-separated (summary.json is always written)',
+      parseReportFormats,
+      [...REPORT_FORMATS],
+    )
+    .option('--json', 'also print the run summary as JSON to stdout', false)
     .action(async (inputs: string[], options: ScanOptions) => {
       exitCode = await runScan(inputs, options, io);
     });

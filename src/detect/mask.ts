@@ -86,19 +86,30 @@ export function maskedExcerpt(
 ): string {
   const from = Math.max(0, focus.start - radius);
   const to = Math.min(text.length, focus.end + radius);
+  const near = spans.filter((s) => s.end > from && s.start < to);
+  // Term spans (contract terms, work talk) may cover a whole message: their figures are hidden,
+  // their words stay; identifiers inside them still get their own mask.
+  const terms = near.filter((s) => TERM_TYPES.has(s.type));
+  const identifiers = near.filter((s) => !TERM_TYPES.has(s.type)).sort((a, b) => a.start - b.start);
+  const plain = (start: number, end: number): string => {
+    let segment = text.slice(start, end);
+    if (terms.some((t) => t.start < end && start < t.end)) {
+      segment = segment.replace(/\p{N}/gu, (digit, offset: number) =>
+        terms.some((t) => t.start <= start + offset && start + offset < t.end) ? STAR : digit,
+      );
+    }
+    return maskDigits(segment);
+  };
   let out = '';
   let cursor = from;
-  const inside = spans
-    .filter((s) => s.end > from && s.start < to)
-    .sort((a, b) => a.start - b.start);
-  for (const span of inside) {
+  for (const span of identifiers) {
     const start = Math.max(span.start, from);
     if (start < cursor) continue;
-    out += maskDigits(text.slice(cursor, start));
+    out += plain(cursor, start);
     out += maskValue(span.type, text.slice(start, Math.min(span.end, to)));
     cursor = Math.min(span.end, to);
   }
-  out += maskDigits(text.slice(cursor, to));
+  out += plain(cursor, to);
   const flat = out.replace(/\s*\n\s*/g, ' ⏎ ');
   return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
 }

@@ -26,11 +26,11 @@ function scan(messages: Message[], reveal = false) {
 
 describe('findings', () => {
   it('follow the report contract: type names, location line of the match, masked value and excerpt', () => {
-    const [finding] = scan([
+    const finding = scan([
       message(
         'Hallo zusammen,\nder Kunde hat seine Bankverbindung geschickt: IBAN DE89 3704 0044 0532 0130 00',
       ),
-    ]);
+    ]).find((f) => f.type === 'iban');
     expect(finding).toMatchObject({
       detector: 'pii/iban',
       category: 'pii',
@@ -59,8 +59,22 @@ describe('findings', () => {
     }
   });
 
+  it('keeps the words of contract terms readable but hides their figures, in value and excerpt', () => {
+    const found = scan([
+      message('Für den Kunden gilt Zahlungsziel 45 Tage netto, IBAN DE89 3704 0044 0532 0130 00'),
+    ]);
+    const term = found.find((f) => f.type === 'payment-terms');
+    expect(term?.value).toMatch(/^Zahlungsziel \*\* Tage/);
+    for (const f of found) {
+      expect(f.excerpt).toContain('DE89 **** **** **** **30 00');
+      expect(f.excerpt).not.toMatch(/45/);
+    }
+  });
+
   it('shows the full value only with reveal', () => {
-    const [finding] = scan([message('IBAN DE89 3704 0044 0532 0130 00')], true);
+    const finding = scan([message('IBAN DE89 3704 0044 0532 0130 00')], true).find(
+      (f) => f.type === 'iban',
+    );
     expect(finding!.value).toBe('DE89 3704 0044 0532 0130 00');
   });
 
@@ -68,7 +82,7 @@ describe('findings', () => {
     const found = scan([
       message('IBAN DE89 3704 0044 0532 0130 00'),
       message('nochmal: de89370400440532013000', { index: 8, line: 41 }),
-    ]);
+    ]).filter((f) => f.type === 'iban');
     expect(found).toHaveLength(2);
     expect(found[0]!.id).toBe(found[1]!.id);
   });
@@ -82,7 +96,10 @@ describe('findings', () => {
   });
 
   it('reads full-width digits and reports the span as written', () => {
-    const [finding] = scan([message('身份证号是１１０１０５１９４９１２３１００２Ｘ，谢谢')], true);
+    const finding = scan(
+      [message('身份证号是１１０１０５１９４９１２３１００２Ｘ，谢谢')],
+      true,
+    ).find((f) => f.category === 'pii');
     expect(finding).toMatchObject({
       type: 'cn-resident-id',
       value: '１１０１０５１９４９１２３１００２Ｘ',

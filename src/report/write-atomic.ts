@@ -1,0 +1,39 @@
+/**
+ * Reports are written atomically: into a temporary file in the target folder (so the rename
+ * cannot cross file systems), readable by the owner only, then renamed over the target. A reader
+ * sees the old report or the new one, never half of one; a failed write leaves no temp file.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export const REPORT_MODE = 0o600;
+
+/** Temp files start with `.` (folder walks skip them) and end in `.tmp`. */
+export function tempPathFor(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(path);
+  let handle;
+  try {
+    handle = await open(temp, 'wx', REPORT_MODE);
+    await handle.writeFile(data);
+    // The mode given to open() is reduced by the umask; a report is never readable by others,
+    // but never less than owner read/write either.
+    await handle.chmod(REPORT_MODE);
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+    // rename keeps the temp file's mode; make sure the target has it even on odd file systems.
+    await chmod(path, REPORT_MODE).catch(() => undefined);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
