@@ -11,6 +11,8 @@
  *   per-type contract rows use the same rule restricted to one type.
  */
 
+import { CONTRACT_TYPES } from '../src/model/finding.js';
+
 export type EvalCategory = 'pii' | 'contract' | 'credential';
 
 export const PII_TYPES = [
@@ -27,20 +29,7 @@ export const PII_TYPES = [
   'de-id-card',
 ] as const;
 
-export const CONTRACT_TYPES = [
-  'price',
-  'discount',
-  'payment-terms',
-  'delivery-terms',
-  'penalty',
-  'liability',
-  'confidentiality',
-  'exclusivity',
-  'warranty',
-  'term',
-  'minimum-purchase',
-  'contract-document',
-] as const;
+export { CONTRACT_TYPES };
 
 export const CREDENTIAL_TYPES = [
   'password',

@@ -1,3 +1,5 @@
+import { CONTRACT_TYPES } from '../model/finding.js';
+
 /**
  * Masking: no report, log or error repeats a full identifier unless the user asks for it. Masks
  * keep just enough to recognise a value one already knows (country code, last digits, domain).
@@ -30,21 +32,7 @@ function maskEmail(value: string): string {
  * Contract terms and work talk are not identifiers: their words stay readable so a reader knows
  * what leaked, only the figures (amounts, periods, percentages) are hidden.
  */
-const TERM_TYPES = new Set([
-  'price',
-  'discount',
-  'payment-terms',
-  'delivery-terms',
-  'penalty',
-  'liability',
-  'confidentiality',
-  'exclusivity',
-  'warranty',
-  'term',
-  'minimum-purchase',
-  'contract-document',
-  'work-discussion',
-]);
+const TERM_TYPES: ReadonlySet<string> = new Set([...CONTRACT_TYPES, 'work-discussion']);
 
 /** Masks a detected value for display; `type` picks how much stays visible. */
 export function maskValue(type: string, value: string): string {

@@ -6,6 +6,22 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 export const CATEGORIES: readonly Category[] = ['pii', 'contract', 'credential', 'work'];
 
+/** The contract's `type` names for category `contract`. */
+export const CONTRACT_TYPES = [
+  'price',
+  'discount',
+  'payment-terms',
+  'delivery-terms',
+  'penalty',
+  'liability',
+  'confidentiality',
+  'exclusivity',
+  'warranty',
+  'term',
+  'minimum-purchase',
+  'contract-document',
+] as const;
+
 export interface FindingLocation {
   /** Physical line of the input holding the start of the match. */
   line: number;

@@ -1,5 +1,6 @@
 /** What to do about a conversation's findings, in plain language. Pure. */
 import type { Platform } from '../model/conversation.js';
+import { CONTRACT_TYPES } from '../model/finding.js';
 import { countedType, joinAnd, typeName } from '../risk/labels.js';
 import type { ReportSummary } from './types.js';
 
@@ -72,20 +73,7 @@ export function recommendationsFor(input: RecommendationInput): Recommendation[]
   }
   if (byCategory.contract > 0) {
     const kinds = Object.keys(byType).filter((t) =>
-      [
-        'price',
-        'discount',
-        'payment-terms',
-        'delivery-terms',
-        'penalty',
-        'liability',
-        'confidentiality',
-        'exclusivity',
-        'warranty',
-        'term',
-        'minimum-purchase',
-        'contract-document',
-      ].includes(t),
+      (CONTRACT_TYPES as readonly string[]).includes(t),
     );
     out.push({
       title: 'Move contract talk to approved channels',
