@@ -71,7 +71,8 @@ export default defineDetector({
         end,
         value,
         confidence: word ? 0.95 : 0.75,
-        explanation: `GB 11643 check digit valid; birth date ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}; province code ${region.slice(0, 2)}${word ? `; keyword '${word}' nearby` : ''}`,
+        // The explanation names no part of the number: birth date and region are personal data too.
+        explanation: `GB 11643 check digit, birth date and province code valid${word ? `; keyword '${word}' nearby` : ''}`,
       });
     }
     return hits;

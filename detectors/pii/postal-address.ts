@@ -107,7 +107,7 @@ function germanHits(text: string, hits: Hit[]): void {
         end,
         value: text.slice(start, end).replace(/\s+/g, ' '),
         confidence: prepositional ? 0.8 : 0.9,
-        explanation: `street '${(m[1] ?? m[2] ?? m[3])!}' with house number, postcode ${postcode.slice(0, 2)}… and city`,
+        explanation: `street with house number, ${postcode.length}-digit postcode and city`,
       });
       continue;
     }
@@ -119,7 +119,7 @@ function germanHits(text: string, hits: Hit[]): void {
       end,
       value: text.slice(start, end).replace(/\s+/g, ' '),
       confidence: 0.6,
-      explanation: `street '${(m[1] ?? m[2])!}' with house number; keyword '${word}' before`,
+      explanation: `street with house number; keyword '${word}' before`,
     });
   }
 }

@@ -74,9 +74,27 @@ export function maskedExcerpt(
 ): string {
   const from = Math.max(0, focus.start - radius);
   const to = Math.min(text.length, focus.end + radius);
+  const flat = maskRange(text, spans, from, to).replace(/\s*\n\s*/g, ' ⏎ ');
+  return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
+}
+
+/** Contract terms and work talk: their words are shown, their figures hidden. */
+export function isTermType(type: string): boolean {
+  return TERM_TYPES.has(type);
+}
+
+/**
+ * `text[from, to)` with every identifier span masked by its type, figures inside term spans
+ * (contract terms, work talk, which may cover a whole message) hidden, and any other run of 4+
+ * digits masked.
+ */
+export function maskRange(
+  text: string,
+  spans: ReadonlyArray<{ start: number; end: number; type: string }>,
+  from: number,
+  to: number,
+): string {
   const near = spans.filter((s) => s.end > from && s.start < to);
-  // Term spans (contract terms, work talk) may cover a whole message: their figures are hidden,
-  // their words stay; identifiers inside them still get their own mask.
   const terms = near.filter((s) => TERM_TYPES.has(s.type));
   const identifiers = near.filter((s) => !TERM_TYPES.has(s.type)).sort((a, b) => a.start - b.start);
   const plain = (start: number, end: number): string => {
@@ -97,9 +115,7 @@ export function maskedExcerpt(
     out += maskValue(span.type, text.slice(start, Math.min(span.end, to)));
     cursor = Math.min(span.end, to);
   }
-  out += plain(cursor, to);
-  const flat = out.replace(/\s*\n\s*/g, ' ⏎ ');
-  return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
+  return out + plain(cursor, to);
 }
 
 /** Masks runs of at least `minDigits` digits (4 by default: years and small counts stay readable). */

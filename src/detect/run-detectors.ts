@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Message, MessageKind, Platform } from '../model/conversation.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Detector, Hit } from './detector.js';
-import { maskedExcerpt, maskValue } from './mask.js';
+import { isTermType, maskedExcerpt, maskRange, maskValue } from './mask.js';
 import { normalizeText } from './normalize.js';
 
 /** Findings below this confidence are not reported. */
@@ -162,11 +162,20 @@ export function toFindings(
         messageIndex: raw.message.index,
       },
       message: { timestamp: raw.message.timestamp, sender: raw.message.sender },
-      value: options.reveal ? original : maskValue(raw.type, original),
+      // A term's span can hold identifiers of its own (a work message quoting an email address).
+      value: options.reveal
+        ? original
+        : isTermType(raw.type)
+          ? maskRange(text, spans, raw.start, raw.end)
+          : maskValue(raw.type, original),
       excerpt: options.reveal
         ? text.slice(Math.max(0, raw.start - 60), raw.end + 60)
         : maskedExcerpt(text, spans, raw),
-      explanation: raw.explanation,
+      // Term explanations quote what was matched ("amount '18.400 €'"): hide the figures as in the value.
+      explanation:
+        options.reveal || !isTermType(raw.type)
+          ? raw.explanation
+          : raw.explanation.replace(/\p{N}/gu, '*'),
     };
   });
 }
