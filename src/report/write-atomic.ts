@@ -4,6 +4,7 @@
  * sees the old report or the new one, never half of one; a failed write leaves no temp file.
  */
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { chmod, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -17,8 +18,30 @@ export function tempPathFor(path: string): string {
   );
 }
 
+/** Temp files being written right now, so an interrupted run can remove them. */
+const inFlight = new Set<string>();
+
+/**
+ * Removes the temp files of writes still in progress. Synchronous on purpose: it runs from a
+ * SIGINT/SIGTERM handler just before the process exits, when no await would complete.
+ */
+export function removeTempFilesSync(): number {
+  let removed = 0;
+  for (const temp of inFlight) {
+    try {
+      unlinkSync(temp);
+      removed++;
+    } catch {
+      // Already renamed or never created.
+    }
+  }
+  inFlight.clear();
+  return removed;
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = tempPathFor(path);
+  inFlight.add(temp);
   let handle;
   try {
     handle = await open(temp, 'wx', REPORT_MODE);
@@ -35,5 +58,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw error;
+  } finally {
+    inFlight.delete(temp);
   }
 }
