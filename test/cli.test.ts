@@ -156,3 +156,17 @@ describe('chatleak detectors', () => {
     });
   });
 });
+
+describe('--fail-on-incomplete', () => {
+  it('exits 2 when a zip entry was not examined, and says so', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'chatleak-incomplete-'));
+    const zip = 'samples/whatsapp/WhatsApp Chat - Acme Procurement.zip';
+    const plain = memoryIo();
+    expect(await run(['scan', zip, '--out', out, '--quiet'], plain)).toBe(1);
+    const strict = memoryIo();
+    expect(await run(['scan', zip, '--out', out, '--quiet', '--fail-on-incomplete'], strict)).toBe(
+      2,
+    );
+    expect(strict.err()).toMatch(/incomplete: 0 unparsed lines, 3 zip entries not examined/);
+  });
+});

@@ -50,6 +50,8 @@ export interface ScanOptions {
   format: ReportFormat[];
   /** Print the run summary JSON to stdout. */
   json: boolean;
+  /** Exit 2 when anything was not examined (failed inputs, unparsed lines, skipped zip entries). */
+  failOnIncomplete?: boolean;
 }
 
 /** What tests may replace: the clock and the conversation-level reasons. */
@@ -108,6 +110,7 @@ export async function runScan(
 
   const entries: SummaryEntry[] = [];
   let skippedEntries = 0;
+  let unparsedLines = 0;
   let atOrAboveFailOn = 0;
   let writeFailed = false;
 
@@ -132,7 +135,8 @@ export async function runScan(
         progress.log(`chatleak: ${error instanceof OutputError ? error.format() : String(error)}`);
       }
       let groupOnly = 0;
-      for (const { findings } of result.conversations) {
+      for (const { findings, conversation } of result.conversations) {
+        unparsedLines += conversation.coverage.unparsedLines;
         atOrAboveFailOn += atOrAbove(findings, options.failOn);
         groupOnly += findings.filter((f) => GROUP_ONLY_TYPES.has(f.type)).length;
       }
@@ -227,5 +231,11 @@ export async function runScan(
     io.stderr.write(lines.map((l) => `chatleak: ${l}\n`).join(''));
   }
   if (failed.length > 0 || writeFailed) return ExitCode.Fatal;
+  if (options.failOnIncomplete && (unparsedLines > 0 || skippedEntries > 0)) {
+    io.stderr.write(
+      `chatleak: incomplete: ${unparsedLines} unparsed lines, ${skippedEntries} zip entries not examined (--fail-on-incomplete)\n`,
+    );
+    return ExitCode.Fatal;
+  }
   return atOrAboveFailOn > 0 ? ExitCode.Findings : ExitCode.Clean;
 }

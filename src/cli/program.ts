@@ -47,6 +47,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       [...REPORT_FORMATS],
     )
     .option('--json', 'also print the run summary as JSON to stdout', false)
+    .option(
+      '--fail-on-incomplete',
+      'exit 2 when anything was not examined (unparsed lines, skipped zip entries, failed inputs)',
+      false,
+    )
     .action(async (inputs: string[], options: ScanOptions) => {
       exitCode = await runScan(inputs, options, io);
     });
