@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextualPii } from '../../detectors/pii/contextual.js';
 import type { Detector } from '../../src/detect/detector.js';
-import { ConversationScanner } from '../../src/detect/run-detectors.js';
+import { expectLinear, scanMessage } from '../helpers/detect.js';
 
 function byId(id: string): Detector {
   const detector = contextualPii.find((d) => d.id === id);
@@ -11,16 +11,9 @@ function byId(id: string): Detector {
 
 /** The reported spans for `text` (after an optional `before` message), as strings. */
 function spans(id: string, text: string, before = '', timestamp = '2024-01-01T10:00:00'): string[] {
-  const scanner = new ConversationScanner([byId(id)], {
-    id: 't',
-    isGroup: false,
-    platform: 'whatsapp',
-  });
-  if (before)
-    scanner.scan({ index: 0, line: 1, timestamp, sender: 'A', kind: 'text', text: before });
-  return scanner
-    .scan({ index: 1, line: 2, timestamp, sender: 'B', kind: 'text', text })
-    .map((f) => text.slice(f.start, f.end));
+  return scanMessage([byId(id)], { text, before, timestamp }).found.map((f) =>
+    text.slice(f.start, f.end),
+  );
 }
 
 describe('pii/date-of-birth', () => {
@@ -73,19 +66,7 @@ describe('pii/date-of-birth', () => {
   });
 
   it('reads two-digit years as the most recent past year', () => {
-    const scanner = new ConversationScanner([byId('pii/date-of-birth')], {
-      id: 't',
-      isGroup: false,
-      platform: 'whatsapp',
-    });
-    const [finding] = scanner.scan({
-      index: 0,
-      line: 1,
-      timestamp: '2024-01-01T10:00:00',
-      sender: 'A',
-      kind: 'text',
-      text: 'geb. 1.2.05',
-    });
+    const [finding] = scanMessage([byId('pii/date-of-birth')], 'geb. 1.2.05').found;
     expect(finding?.value).toBe('2005-02-01');
   });
 });
@@ -246,15 +227,6 @@ describe('contextual PII: pathological input', () => {
     '1 Main Street, '.repeat(3_000),
     'Am Markt 3 '.repeat(4_000),
   ])('stays linear on %#', (text) => {
-    const started = performance.now();
-    for (const detector of contextualPii) {
-      const scanner = new ConversationScanner([detector], {
-        id: 't',
-        isGroup: false,
-        platform: 'whatsapp',
-      });
-      scanner.scan({ index: 0, line: 1, timestamp: '', sender: 'A', kind: 'text', text });
-    }
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expectLinear(contextualPii, text);
   });
 });

@@ -5,42 +5,14 @@
  */
 import { expect, it } from 'vitest';
 import type { Detector } from '../../src/detect/detector.js';
-import { ConversationScanner, type RawFinding } from '../../src/detect/run-detectors.js';
+import { scanMessage, type ScanCase } from '../helpers/detect.js';
 
-export interface Case {
-  text: string;
-  before?: string;
-  attachment?: string;
-  group?: boolean;
-}
+export type Case = ScanCase;
 
 /** A case that must be flagged, with the expected span(s) (substrings of the scanned text). */
 export type Flag = [text: string, spans: string | string[]] | [Case, string | string[]];
 
-export function scan(
-  detectors: readonly Detector[],
-  input: string | Case,
-): { scanned: string; found: RawFinding[] } {
-  const c = typeof input === 'string' ? { text: input } : input;
-  const scanner = new ConversationScanner(detectors, {
-    id: 'test',
-    isGroup: c.group ?? false,
-    platform: 'whatsapp',
-  });
-  if (c.before)
-    scanner.scan({ index: 0, line: 1, timestamp: '', sender: 'A', kind: 'text', text: c.before });
-  const message = {
-    index: 1,
-    line: 2,
-    timestamp: '2024-01-01T10:00:00',
-    sender: 'B',
-    kind: c.attachment ? ('media' as const) : ('text' as const),
-    text: c.text,
-    ...(c.attachment ? { attachment: c.attachment } : {}),
-  };
-  const scanned = c.attachment ? `${c.text}\n${c.attachment}` : c.text;
-  return { scanned, found: scanner.scan(message) };
-}
+export const scan = scanMessage;
 
 const label = (input: string | Case): string => (typeof input === 'string' ? input : input.text);
 

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { structuredPii } from '../../detectors/pii/structured.js';
-import { ConversationScanner, type RawFinding } from '../../src/detect/run-detectors.js';
+import type { RawFinding } from '../../src/detect/run-detectors.js';
+import { scanMessage } from '../helpers/detect.js';
 
 function scan(text: string, before = ''): RawFinding[] {
-  const scanner = new ConversationScanner(structuredPii, {
-    id: 't',
-    isGroup: false,
-    platform: 'whatsapp',
-  });
-  if (before)
-    scanner.scan({ index: 0, line: 1, timestamp: '', sender: 'A', kind: 'text', text: before });
-  return scanner.scan({ index: 1, line: 2, timestamp: '', sender: 'B', kind: 'text', text });
+  return scanMessage(structuredPii, { text, before, timestamp: '' }).found;
 }
 
 function phones(text: string, before = ''): string[] {
