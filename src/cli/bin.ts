@@ -1,4 +1,4 @@
-import { removeTempFilesSync } from '../report/write-atomic.js';
+import { abortWrites } from '../report/write-atomic.js';
 import { run } from './program.js';
 
 // The only module that touches `process`: everything else is testable in-process.
@@ -15,9 +15,10 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   process.once(signal, () => {
-    removeTempFilesSync();
-    process.stderr.write(`chatleak: interrupted (${signal}); no partial reports were left\n`);
-    process.exit(code);
+    void abortWrites().then(() => {
+      process.stderr.write(`chatleak: interrupted (${signal}); no partial reports were left\n`);
+      process.exit(code);
+    });
   });
 }
 

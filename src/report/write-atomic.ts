@@ -20,26 +20,38 @@ export function tempPathFor(path: string): string {
 
 /** Temp files being written right now, so an interrupted run can remove them. */
 const inFlight = new Set<string>();
+let aborting = false;
+let settled: (() => void) | undefined;
 
 /**
- * Removes the temp files of writes still in progress. Synchronous on purpose: it runs from a
- * SIGINT/SIGTERM handler just before the process exits, when no await would complete.
+ * Stops report writing for an interrupted run: no new write starts, writes in progress remove
+ * their temp file instead of renaming it, and temp files already on disk are removed now. Resolves
+ * when no write is in progress any more (or after `timeoutMs`), so the caller can exit without a
+ * temp file being created behind its back by an `open` still running in the thread pool.
  */
-export function removeTempFilesSync(): number {
-  let removed = 0;
-  for (const temp of inFlight) {
-    try {
-      unlinkSync(temp);
-      removed++;
-    } catch {
-      // Already renamed or never created.
-    }
+export function abortWrites(timeoutMs = 2_000): Promise<void> {
+  aborting = true;
+  for (const temp of inFlight) unlinkSyncQuietly(temp);
+  if (inFlight.size === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    settled = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+}
+
+function unlinkSyncQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Not created yet, or already renamed.
   }
-  inFlight.clear();
-  return removed;
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  if (aborting) throw new Error(`not written: the run was interrupted (${path})`);
   const temp = tempPathFor(path);
   inFlight.add(temp);
   let handle;
@@ -51,6 +63,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle.chmod(REPORT_MODE);
     await handle.close();
     handle = undefined;
+    if (aborting) throw new Error(`not written: the run was interrupted (${path})`);
     await rename(temp, path);
     // rename keeps the temp file's mode; make sure the target has it even on odd file systems.
     await chmod(path, REPORT_MODE).catch(() => undefined);
@@ -60,5 +73,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   } finally {
     inFlight.delete(temp);
+    if (aborting && inFlight.size === 0) settled?.();
   }
 }
