@@ -1,17 +1,26 @@
 import type { Detector } from './detect/detector.js';
 import { ConversationScanner, toFindings } from './detect/run-detectors.js';
 import type { InputError } from './errors.js';
+import { FindingDigest, type DigestResult } from './findings/digest.js';
+import { FindingStore } from './findings/store.js';
 import { parseFile } from './ingest/index.js';
 import type { ConversationMeta } from './model/conversation.js';
 import type { Finding, Severity } from './model/finding.js';
 import { SEVERITIES } from './model/finding.js';
+import { maskTitle } from './cli/conversation-line.js';
 import { LanguageTally } from './report/languages.js';
-import { dropGroupOnly, GROUP_ONLY_TYPES } from './risk/group-only.js';
+import { GROUP_ONLY_TYPES } from './risk/group-only.js';
 
 export interface ScannedConversation {
   conversation: ConversationMeta;
-  /** Findings in message order; group-only types are already dropped for 1:1 chats. */
-  findings: Finding[];
+  /**
+   * Findings in message order, as the reports show them (values, excerpts and senders masked
+   * unless `reveal`). Read them with `findings.read(digest.keep)`: group-only types stay in the
+   * store of a 1:1 chat but are not reported. Call `dispose()` when done.
+   */
+  findings: FindingStore;
+  /** Counts, risk inputs, table rows and timeline of the findings that stay. */
+  digest: DigestResult;
   /** Languages guessed from the text messages (`zh`, `de`, `en`), most frequent first. */
   languages: string[];
   /** Group-only findings dropped because the conversation turned out not to be a group. */
@@ -34,6 +43,22 @@ export interface ScanFileOptions {
   onMessage?: (findings: number) => void;
   /** Finding types kept only for group chats (default: `GROUP_ONLY_TYPES`). */
   groupOnlyTypes?: ReadonlySet<string>;
+  /** The time finding ages are measured from (the report's `generatedAt`; default: now). */
+  asOf?: Date;
+  /** Folder for findings that do not fit in memory (default: the OS temp folder). */
+  spillDir?: string;
+  /** Findings of one conversation kept in memory before spilling (default 5,000). */
+  memoryFindings?: number;
+}
+
+/** The findings of every conversation of a scanned file as arrays: for tests and small inputs. */
+export function findingsOf(scanned: ScannedConversation): Finding[] {
+  return scanned.findings.toArray((f) => scanned.digest.keep(f.type));
+}
+
+/** Removes what the scan of a file left on disk (spilled findings). */
+export function disposeScannedFile(file: ScannedFile): void {
+  for (const conversation of file.conversations) conversation.findings.dispose();
 }
 
 /**
@@ -47,12 +72,19 @@ export async function scanFile(
   options: ScanFileOptions,
 ): Promise<ScannedFile> {
   const groupOnly = options.groupOnlyTypes ?? GROUP_ONLY_TYPES;
-  const scanners = new Map<
+  const asOf = options.asOf ?? new Date();
+  const reveal = options.reveal;
+  const states = new Map<
     string,
-    { scanner: ConversationScanner; findings: Finding[]; languages: LanguageTally }
+    {
+      scanner: ConversationScanner;
+      store: FindingStore;
+      digest: FindingDigest;
+      languages: LanguageTally;
+    }
   >();
   const result = await parseFile(path, (conversation, message) => {
-    let state = scanners.get(conversation.id);
+    let state = states.get(conversation.id);
     if (!state) {
       state = {
         // Group-ness is only known at the end of a conversation; no PII, contract or credential
@@ -62,40 +94,54 @@ export async function scanFile(
           isGroup: false,
           platform: conversation.platform,
         }),
-        findings: [],
+        store: new FindingStore({
+          ...(options.spillDir !== undefined ? { spillDir: options.spillDir } : {}),
+          ...(options.memoryFindings !== undefined
+            ? { memoryFindings: options.memoryFindings }
+            : {}),
+        }),
+        digest: new FindingDigest(asOf, groupOnly),
         languages: new LanguageTally(),
       };
-      scanners.set(conversation.id, state);
+      states.set(conversation.id, state);
     }
     if (message.kind === 'text') state.languages.add(message.text);
     const raws = state.scanner.scan(message);
+    let counted = 0;
     if (raws.length > 0) {
-      state.findings.push(...toFindings(conversation.id, raws, { reveal: options.reveal }));
+      // Display names that are phone numbers are identifiers too: masked like titles.
+      const sender = message.sender === null || reveal ? message.sender : maskTitle(message.sender);
+      for (const finding of toFindings(conversation.id, raws, { reveal })) {
+        finding.message.sender = sender;
+        state.store.add(finding);
+        state.digest.add(finding);
+        if (!groupOnly.has(finding.type)) counted++;
+      }
     }
-    if (options.onMessage) {
-      let counted = 0;
-      for (const raw of raws) if (!groupOnly.has(raw.type)) counted++;
-      options.onMessage(counted);
-    }
+    options.onMessage?.(counted);
   });
+  const conversations = result.conversations.map((conversation) => {
+    const state = states.get(conversation.id);
+    states.delete(conversation.id);
+    const store = state?.store ?? new FindingStore();
+    const digest = (state?.digest ?? new FindingDigest(asOf, groupOnly)).finish(
+      conversation.isGroup,
+    );
+    return {
+      conversation,
+      findings: store,
+      digest,
+      languages: state?.languages.result() ?? [],
+      droppedGroupOnly: digest.dropped,
+    };
+  });
+  // Conversations of a source that failed half-way are not returned: remove their spill files.
+  for (const state of states.values()) state.store.dispose();
   return {
     path,
     errors: result.errors,
     skippedEntries: result.skippedEntries,
-    conversations: result.conversations.map((conversation) => {
-      const state = scanners.get(conversation.id);
-      const { kept, dropped } = dropGroupOnly(
-        state?.findings ?? [],
-        conversation.isGroup,
-        groupOnly,
-      );
-      return {
-        conversation,
-        findings: kept,
-        languages: state?.languages.result() ?? [],
-        droppedGroupOnly: dropped,
-      };
-    }),
+    conversations,
   };
 }
 

@@ -9,11 +9,12 @@ function scanAndInterrupt(
   out: string,
   signal: NodeJS.Signals,
   afterMs: number,
+  extraArgs: readonly string[] = [],
 ): Promise<number | string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['bin/chatleak.js', 'scan', 'samples', '--out', out, '--quiet'],
+      ['bin/chatleak.js', 'scan', 'samples', '--out', out, '--quiet', ...extraArgs],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
@@ -29,7 +30,7 @@ function scanAndInterrupt(
 
 async function assertNoPartialReports(out: string): Promise<void> {
   for (const name of await readdir(out)) {
-    expect(name, 'temp file left behind').not.toMatch(/\.tmp$/);
+    expect(name, 'temp file left behind').not.toMatch(/\.(tmp|jsonl)$/);
     const bytes = await readFile(join(out, name));
     if (name.endsWith('.json'))
       expect(() => JSON.parse(bytes.toString('utf8')) as unknown, name).not.toThrow();
@@ -55,4 +56,20 @@ describe('interrupted runs', () => {
     expect([130, 143, 1, signal]).toContain(code);
     await assertNoPartialReports(out);
   });
+
+  // Worker threads write reports under temp names for the main thread to commit; an interrupt
+  // stops them and removes their temp files too.
+  it.each([
+    ['SIGINT', 1_000],
+    ['SIGTERM', 2_500],
+    ['SIGINT', 4_000],
+  ] as const)(
+    '%s after %i ms with worker threads leaves no partial report',
+    async (signal, afterMs) => {
+      const out = await mkdtemp(join(tmpdir(), 'chatleak-interrupt-'));
+      const code = await scanAndInterrupt(out, signal, afterMs, ['--concurrency', '2']);
+      expect([130, 143, 1, signal]).toContain(code);
+      await assertNoPartialReports(out);
+    },
+  );
 });

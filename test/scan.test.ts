@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
 import type { Detector } from '../src/detect/detector.js';
-import { scanFile } from '../src/scan.js';
+import { findingsOf, scanFile } from '../src/scan.js';
 
 const SAMPLES = join(import.meta.dirname, '..', 'samples');
 const GROUP = join(SAMPLES, 'whatsapp', 'WhatsApp Chat mit Vertrieb Süd.txt');
@@ -39,16 +39,17 @@ describe('scanFile', () => {
     const [g] = group.conversations;
     const [s] = single.conversations;
     expect(g?.conversation.isGroup).toBe(true);
-    expect(g?.findings.length).toBeGreaterThan(10);
+    expect(findingsOf(g!).length).toBeGreaterThan(10);
     expect(g?.droppedGroupOnly).toBe(0);
     expect(s?.conversation.isGroup).toBe(false);
-    expect(s?.findings).toEqual([]);
+    expect(findingsOf(s!)).toEqual([]);
+    expect(s?.digest.summary.findings).toBe(0);
     expect(s?.droppedGroupOnly).toBeGreaterThan(10);
   });
 
   it('keeps other findings whatever the chat', async () => {
     const single = await scanFile(ONE_TO_ONE, detectors, { reveal: false });
-    expect(single.conversations[0]?.findings.length).toBeGreaterThan(0);
+    expect(single.conversations[0]?.findings.count).toBeGreaterThan(0);
     expect(single.errors).toEqual([]);
   });
 
@@ -74,7 +75,7 @@ describe('scanFile', () => {
     const [conversation] = result.conversations;
     expect(messages).toBe(conversation?.conversation.coverage.messages);
     expect(findings).toBe(
-      conversation?.findings.filter((f) => f.type !== 'work-discussion').length,
+      findingsOf(conversation!).filter((f) => f.type !== 'work-discussion').length,
     );
   });
 });

@@ -1,10 +1,10 @@
+import { stat } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import pLimit from 'p-limit';
-import { detectors } from '../../detectors/index.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode, type InputError } from '../errors.js';
 import { discoverInputs } from '../ingest/discover.js';
-import type { Finding, Severity } from '../model/finding.js';
-import { CATEGORIES } from '../model/finding.js';
+import type { Severity } from '../model/finding.js';
+import { CATEGORIES, SEVERITIES } from '../model/finding.js';
 import { isoSeconds } from '../report/json.js';
 import { buildRunSummary } from '../report/summary.js';
 import type { SummaryEntry } from '../report/types.js';
@@ -15,9 +15,11 @@ import {
   type ReportFormat,
 } from '../report/write-reports.js';
 import { conversationExtraReasons, type ExtraReasonSource } from '../risk/extra-reasons.js';
-import { GROUP_ONLY_TYPES } from '../risk/group-only.js';
 import { RISK_LEVELS } from '../risk/score.js';
-import { scanFile, severityRank, type ScannedFile } from '../scan.js';
+import { fromInputErrorData } from '../report/render-file.js';
+import { createScanPool } from '../run/scan-pool.js';
+import { groupOnlyFindings, runScanTask, type ScanTaskResult } from '../run/scan-task.js';
+import { severityRank } from '../scan.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -41,7 +43,10 @@ export function parseReportFormats(value: string): ReportFormat[] {
 
 export interface ScanOptions {
   quiet: boolean;
+  /** Files scanned at once, each on a worker thread. */
   concurrency: number;
+  /** The user set --concurrency: use worker threads even for a small run. */
+  concurrencyExplicit?: boolean;
   failOn: Severity;
   reveal: boolean;
   /** Folder for the reports. */
@@ -60,9 +65,32 @@ export interface ScanRuntime {
   extraReasons?: ExtraReasonSource;
 }
 
-function atOrAbove(findings: readonly Finding[], failOn: Severity): number {
+/** Rough single-thread cost of a run: detection throughput, and the PDF per conversation. */
+const SECONDS_PER_MB = 0.1;
+const SECONDS_PER_PDF = 0.1;
+/** A worker thread pays ~2 s to load detectors and fonts: worth it only for longer runs. */
+const MIN_SECONDS_FOR_WORKERS = 6;
+
+async function wantsWorkers(
+  files: readonly string[],
+  formats: readonly string[],
+): Promise<boolean> {
+  if (files.length < 2) return false;
+  let bytes = 0;
+  for (const file of files)
+    bytes += await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+  const seconds =
+    (bytes / 1048576) * SECONDS_PER_MB +
+    (formats.includes('pdf') ? files.length * SECONDS_PER_PDF : 0);
+  return seconds >= MIN_SECONDS_FOR_WORKERS;
+}
+
+function atOrAbove(bySeverity: Readonly<Record<Severity, number>>, failOn: Severity): number {
   const min = severityRank(failOn);
-  return findings.filter((f) => severityRank(f.severity) >= min).length;
+  return SEVERITIES.filter((s) => severityRank(s) >= min).reduce((n, s) => n + bySeverity[s], 0);
 }
 
 /**
@@ -114,61 +142,89 @@ export async function runScan(
   let atOrAboveFailOn = 0;
   let writeFailed = false;
 
-  // Reports are written strictly in input order: file i once files 0..i are scanned.
-  const pending: Array<ScannedFile | undefined> = new Array<ScannedFile | undefined>(files.length);
+  // Reports are committed strictly in input order: file i once files 0..i are scanned, so report
+  // names are the same on every run whichever worker finishes first.
+  const pending: Array<ScanTaskResult | undefined> = new Array<ScanTaskResult | undefined>(
+    files.length,
+  );
   let next = 0;
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (): Promise<void> => {
+  let committing: Promise<void> = Promise.resolve();
+  const commit = async (): Promise<void> => {
     while (next < files.length && pending[next]) {
       const result = pending[next]!;
       pending[next] = undefined;
       next++;
-      for (const error of result.errors) {
+      const { rendered } = result;
+      for (const data of rendered.errors) {
+        const error = fromInputErrorData(data);
         progress.log(`chatleak: ${error.format()}`);
         failed.push(error);
       }
-      skippedEntries += result.skippedEntries;
+      skippedEntries += rendered.skippedEntries;
       try {
-        for (const { entry } of await writer.writeFile(result)) entries.push(entry);
+        for (const { entry } of await writer.commitFile(rendered)) entries.push(entry);
       } catch (error) {
         writeFailed = true;
         progress.log(`chatleak: ${error instanceof OutputError ? error.format() : String(error)}`);
       }
-      let groupOnly = 0;
-      for (const { findings, conversation } of result.conversations) {
-        unparsedLines += conversation.coverage.unparsedLines;
-        atOrAboveFailOn += atOrAbove(findings, options.failOn);
-        groupOnly += findings.filter((f) => GROUP_ONLY_TYPES.has(f.type)).length;
+      for (const { report } of rendered.conversations) {
+        unparsedLines += report.coverage.unparsedLines;
+        atOrAboveFailOn += atOrAbove(report.summary.bySeverity, options.failOn);
       }
-      progress.fileDone(groupOnly);
+      if (pool) progress.fileDone(result.findings, result.messages);
+      else progress.fileDone(groupOnlyFindings(result));
     }
   };
 
-  const limit = pLimit(Math.max(1, options.concurrency));
-  await Promise.all(
-    files.map((path, index) =>
-      limit(async () => {
-        try {
-          pending[index] = await scanFile(path, detectors, {
-            reveal: options.reveal,
+  const threads = Math.min(Math.max(1, options.concurrency), files.length);
+  // Tests replace the reasons with a function, which cannot cross into a worker thread.
+  const pool =
+    runtime.extraReasons === undefined &&
+    (options.concurrencyExplicit || (await wantsWorkers(files, options.format)))
+      ? createScanPool(threads)
+      : null;
+  const render = writer.renderOptions();
+  const scanOne = (path: string): Promise<ScanTaskResult> =>
+    pool
+      ? pool.run({ path, render })
+      : runScanTask(
+          { path, render },
+          {
             onMessage: (found) => progress.message(found),
-          });
-        } catch (error) {
-          // scanFile reports bad input as errors; anything thrown is a bug, kept to this file.
-          const reason = error instanceof Error ? error.message : String(error);
-          pending[index] = {
-            path,
-            conversations: [],
-            errors: [new InputError(`internal error while scanning (${reason})`, path)],
-            skippedEntries: 0,
-          };
-        }
-        writing = writing.then(flush);
-        await writing;
-      }),
-    ),
-  );
-  await writing;
+            ...(runtime.extraReasons ? { extraReasons: runtime.extraReasons } : {}),
+          },
+        );
+  const limit = pLimit(pool ? threads : 1);
+  try {
+    await Promise.all(
+      files.map((path, index) =>
+        limit(async () => {
+          try {
+            pending[index] = await scanOne(path);
+          } catch (error) {
+            // Bad input is reported as errors; anything thrown is a bug, kept to this file.
+            const reason = error instanceof Error ? error.message : String(error);
+            pending[index] = {
+              rendered: {
+                path,
+                conversations: [],
+                errors: [{ message: `internal error while scanning (${reason})`, file: path }],
+                skippedEntries: 0,
+                writeError: null,
+              },
+              messages: 0,
+              findings: 0,
+            };
+          }
+          committing = committing.then(commit);
+          await committing;
+        }),
+      ),
+    );
+    await committing;
+  } finally {
+    await pool?.destroy();
+  }
 
   const summary = buildRunSummary({
     generatedAt,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, describeError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -32,7 +33,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .description('scan files, folders (recursively) and .zip exports')
     .argument('<inputs...>', 'WhatsApp .txt/.zip exports, WeChat CSVs, or folders holding them')
     .option('-q, --quiet', 'print nothing but errors', false)
-    .option('--concurrency <n>', 'inputs open at once', positiveInt, 4)
+    .option(
+      '--concurrency <n>',
+      'files scanned at once, each on its own worker thread (default: one per CPU core)',
+      positiveInt,
+      availableParallelism(),
+    )
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
         .choices(SEVERITIES)
@@ -52,8 +58,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'exit 2 when anything was not examined (unparsed lines, skipped zip entries, failed inputs)',
       false,
     )
-    .action(async (inputs: string[], options: ScanOptions) => {
-      exitCode = await runScan(inputs, options, io);
+    .action(async (inputs: string[], options: ScanOptions, command: Command) => {
+      // Without an explicit --concurrency, small runs stay in one thread (see `wantsWorkers`).
+      const explicit = command.getOptionValueSource('concurrency') !== 'default';
+      exitCode = await runScan(inputs, { ...options, concurrencyExplicit: explicit }, io);
     });
 
   program

@@ -8,8 +8,11 @@ import type { OutputStream } from './io.js';
 export interface Progress {
   /** One message parsed; `findings` it produced. */
   message(findings: number): void;
-  /** One input file finished (scanned and its reports written), with its group-only findings. */
-  fileDone(groupOnlyFindings?: number): void;
+  /**
+   * One input file finished (scanned and its reports written), with the findings and messages
+   * not yet counted by `message` (group-only findings; everything for a worker thread's file).
+   */
+  fileDone(findings?: number, messages?: number): void;
   /** Prints a whole line (e.g. an error) above the bar. */
   log(line: string): void;
   /** Removes the bar. */
@@ -61,9 +64,10 @@ export function createProgress(
       // Reading the clock for every message would cost more than the bar is worth.
       if (++tick % 512 === 0) maybeDraw();
     },
-    fileDone(groupOnlyFindings = 0) {
+    fileDone(moreFindings = 0, moreMessages = 0) {
       files++;
-      findings += groupOnlyFindings;
+      findings += moreFindings;
+      messages += moreMessages;
       maybeDraw();
     },
     log(line) {

@@ -1,11 +1,13 @@
-/** Builds the conversation report of the contract from a scanned conversation. Pure. */
+/** Builds the conversation report of the contract from a scanned conversation, and writes it. */
 import { maskTitle } from '../cli/conversation-line.js';
-import type { Finding, Severity } from '../model/finding.js';
-import { CATEGORIES, SEVERITIES } from '../model/finding.js';
-import type { Category } from '../model/finding.js';
-import { assessRisk, type ExtraRiskReason } from '../risk/score.js';
+import { FindingDigest } from '../findings/digest.js';
+import type { Category, Finding } from '../model/finding.js';
+import type { ExtraRiskReason } from '../risk/score.js';
 import type { ScannedConversation } from '../scan.js';
-import { SCHEMA_VERSION, type ConversationReport, type ReportSummary } from './types.js';
+import type { TableSelection } from './table-selection.js';
+import type { Buckets } from './timeline.js';
+import { SCHEMA_VERSION, type ConversationReportHead, type ReportSummary } from './types.js';
+import type { WriteChunk } from './write-atomic.js';
 
 export interface ReportContext {
   /** ISO 8601 UTC, e.g. `2026-11-23T10:00:00Z`; also the time finding ages are measured from. */
@@ -23,52 +25,44 @@ export function isoSeconds(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+export function summarizeFindings(findings: Iterable<Finding>): ReportSummary {
+  const digest = new FindingDigest(new Date(0), new Set());
+  for (const f of findings) digest.add(f);
+  return digest.finish(true).summary;
 }
 
-export function summarizeFindings(findings: readonly Finding[]): ReportSummary {
-  const byCategory = zeroCounts<Category>(CATEGORIES);
-  const bySeverity = zeroCounts<Severity>(SEVERITIES);
-  const byType: Record<string, number> = {};
-  const ids = new Set<string>();
-  for (const f of findings) {
-    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
-    byType[f.type] = (byType[f.type] ?? 0) + 1;
-    ids.add(f.id);
-  }
-  return { findings: findings.length, distinct: ids.size, byCategory, byType, bySeverity };
+/** The PDF's view of a conversation's findings (the JSON has them all). */
+export interface FindingsView {
+  table: TableSelection;
+  timeline: Buckets;
+  categoryOf: ReadonlyMap<string, Category>;
 }
 
-/** Display names that are phone numbers are identifiers too: masked like titles. */
-function maskName(name: string | null, reveal: boolean): string | null {
-  return name === null || reveal ? name : maskTitle(name);
+export interface BuiltReport {
+  /** The report without its findings: they are streamed from the scan's store when written. */
+  report: ConversationReportHead;
+  /** The findings of the report, in message order. */
+  findings: () => Iterable<Finding>;
+  view: FindingsView;
 }
 
 export function buildConversationReport(
   scanned: ScannedConversation,
   context: ReportContext,
-): ConversationReport {
-  const { conversation: meta, findings } = scanned;
+): BuiltReport {
+  const { conversation: meta, digest } = scanned;
   const reveal = context.reveal;
-  const risk = assessRisk(
-    findings,
+  const risk = digest.risk.assess(
     {
       platform: meta.platform,
       isGroup: meta.isGroup,
       participants: meta.participants.length,
       lastMessageAt: meta.lastMessageAt,
     },
-    { asOf: new Date(context.generatedAt), extraReasons: context.extraReasons ?? [] },
+    { extraReasons: context.extraReasons ?? [] },
+    digest.keep,
   );
-  const sorted = [...findings].sort(
-    (a, b) =>
-      a.location.messageIndex - b.location.messageIndex ||
-      a.location.line - b.location.line ||
-      a.location.column - b.location.column,
-  );
-  return {
+  const report: ConversationReportHead = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'chatleak', version: context.version },
     generatedAt: context.generatedAt,
@@ -87,7 +81,7 @@ export function buildConversationReport(
       platform: meta.platform,
       isGroup: meta.isGroup,
       participants: meta.participants.map((p) => ({
-        name: maskName(p.name, reveal) ?? p.name,
+        name: reveal ? p.name : maskTitle(p.name),
         messages: p.messages,
       })),
       messageCount: meta.coverage.messages,
@@ -96,11 +90,7 @@ export function buildConversationReport(
       languages: scanned.languages,
     },
     risk: { score: risk.score, level: risk.level, reasons: risk.reasons, factors: risk.factors },
-    summary: summarizeFindings(sorted),
-    findings: sorted.map((f) => ({
-      ...f,
-      message: { timestamp: f.message.timestamp, sender: maskName(f.message.sender, reveal) },
-    })),
+    summary: digest.summary,
     coverage: {
       lines: meta.coverage.lines,
       messages: meta.coverage.messages,
@@ -112,4 +102,42 @@ export function buildConversationReport(
       droppedGroupOnly: scanned.droppedGroupOnly,
     },
   };
+  return {
+    report,
+    findings: () => scanned.findings.read((f) => digest.keep(f.type)),
+    view: { table: digest.table, timeline: digest.timeline, categoryOf: digest.categoryOf },
+  };
+}
+
+/** Findings written per piece: big enough to be cheap, small enough to keep memory flat. */
+const JSON_PIECE_CHARS = 1 << 20;
+const FINDINGS_SLOT = '"findings": "\\u0000findings"';
+
+/**
+ * Writes the report as `JSON.stringify({ ...report, findings }, null, 2)` would, without ever
+ * holding all findings or the whole text: the head is stringified once with a placeholder where
+ * the findings go, and the findings are written in between, each indented like the rest.
+ */
+export async function writeConversationJson(
+  write: WriteChunk,
+  report: ConversationReportHead,
+  findings: Iterable<Finding>,
+): Promise<void> {
+  // Key order as in the contract: findings after summary, before coverage.
+  const { coverage, ...head } = report;
+  const text = JSON.stringify({ ...head, findings: '\u0000findings', coverage }, null, 2);
+  const at = text.indexOf(FINDINGS_SLOT);
+  await write(text.slice(0, at + '"findings": '.length));
+  let piece = '';
+  let first = true;
+  for (const finding of findings) {
+    piece += `${first ? '[\n    ' : ',\n    '}${JSON.stringify(finding, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+    if (piece.length >= JSON_PIECE_CHARS) {
+      await write(piece);
+      piece = '';
+    }
+  }
+  piece += first ? '[]' : '\n  ]';
+  await write(`${piece}${text.slice(at + FINDINGS_SLOT.length)}\n`);
 }

@@ -4,7 +4,7 @@
  * and the table of findings (masked like the JSON).
  */
 import type { Category, Finding } from '../model/finding.js';
-import { CATEGORIES, SEVERITIES } from '../model/finding.js';
+import { CATEGORIES } from '../model/finding.js';
 import { CATEGORY_NAMES, typeName } from '../risk/labels.js';
 import { LEVEL_THRESHOLDS, type RiskLevel } from '../risk/score.js';
 import {
@@ -31,12 +31,12 @@ import {
   type Doc,
 } from './pdf-base.js';
 import { platformNote, recommendationsFor } from './recommendations.js';
-import { bucketByTime } from './timeline.js';
-import type { ConversationReport } from './types.js';
+import type { FindingsView } from './json.js';
+import type { ConversationReportHead } from './types.js';
 
-/** Above this many findings the table shows the top findings of each type. */
-export const FULL_TABLE_LIMIT = 200;
-export const TOP_PER_TYPE = 10;
+import { TOP_PER_TYPE } from './table-selection.js';
+
+export { FULL_TABLE_LIMIT, selectForTable, TOP_PER_TYPE } from './table-selection.js';
 
 const CATEGORY_LABELS: Record<Category, string> = {
   pii: 'Personal data',
@@ -56,7 +56,10 @@ const LEVEL_ADVICE: Record<RiskLevel, string> = {
   critical: 'act now, involve security',
 };
 
-export async function renderConversationPdf(report: ConversationReport): Promise<Buffer> {
+export async function renderConversationPdf(
+  report: ConversationReportHead,
+  view: FindingsView,
+): Promise<Buffer> {
   const { conversation, source } = report;
   const doc = createDoc({
     title: `chatleak report: ${conversation.title}`,
@@ -64,11 +67,11 @@ export async function renderConversationPdf(report: ConversationReport): Promise
     generatedAt: report.generatedAt,
   });
   cover(doc, report);
-  if (report.findings.length > 0) {
-    charts(doc, report);
+  if (report.summary.findings > 0) {
+    charts(doc, report, view);
   }
   recommendations(doc, report);
-  if (report.findings.length > 0) findingsTable(doc, report);
+  if (report.summary.findings > 0) findingsTable(doc, report, view);
   const where = source.entry ? `${source.path} › ${source.entry}` : source.path;
   return finish(
     doc,
@@ -76,12 +79,12 @@ export async function renderConversationPdf(report: ConversationReport): Promise
   );
 }
 
-function describeKind(report: ConversationReport): string {
+function describeKind(report: ConversationReportHead): string {
   const c = report.conversation;
   return `${PLATFORM_NAMES[c.platform]} ${c.isGroup ? 'group' : 'chat'} · ${c.participants.length} participant${c.participants.length === 1 ? '' : 's'} · ${period(c.firstMessageAt, c.lastMessageAt)} · ${c.messageCount} messages`;
 }
 
-function cover(doc: Doc, report: ConversationReport): void {
+function cover(doc: Doc, report: ConversationReportHead): void {
   const { risk, conversation } = report;
   const left = MARGIN.left;
   doc.font('bold').fontSize(8).fillColor(COLORS.muted);
@@ -168,7 +171,7 @@ function cover(doc: Doc, report: ConversationReport): void {
   facts(doc, report);
 }
 
-function tiles(doc: Doc, report: ConversationReport): void {
+function tiles(doc: Doc, report: ConversationReportHead): void {
   const gap = 8;
   const width = (CONTENT_WIDTH - gap * (CATEGORIES.length - 1)) / CATEGORIES.length;
   const height = 48;
@@ -195,14 +198,14 @@ function tiles(doc: Doc, report: ConversationReport): void {
   doc.fillColor(COLORS.text);
 }
 
-function participantsLine(report: ConversationReport): string {
+function participantsLine(report: ConversationReportHead): string {
   const people = [...report.conversation.participants].sort((a, b) => b.messages - a.messages);
   const shown = people.slice(0, 12).map((p) => `${p.name} (${p.messages})`);
   if (people.length > 12) shown.push(`and ${people.length - 12} more`);
   return shown.length > 0 ? shown.join(', ') : 'none';
 }
 
-function facts(doc: Doc, report: ConversationReport): void {
+function facts(doc: Doc, report: ConversationReportHead): void {
   const { conversation: c, coverage, source } = report;
   const rows: Array<[string, string]> = [
     [
@@ -277,7 +280,7 @@ export function keyValues(doc: Doc, rows: ReadonlyArray<[string, string]>): void
   doc.x = MARGIN.left;
 }
 
-function charts(doc: Doc, report: ConversationReport): void {
+function charts(doc: Doc, report: ConversationReportHead, view: FindingsView): void {
   // Charts start on a fresh page unless most of one is still free.
   if (bottom(doc) - doc.y < 420) doc.addPage();
   heading(doc, 'What was found');
@@ -291,7 +294,7 @@ function charts(doc: Doc, report: ConversationReport): void {
     })),
   );
 
-  const categoryOf = new Map(report.findings.map((f) => [f.type, f.category]));
+  const { categoryOf } = view;
   const types = Object.entries(report.summary.byType)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 12);
@@ -308,9 +311,7 @@ function charts(doc: Doc, report: ConversationReport): void {
     );
   }
 
-  const { unit, buckets, undated } = bucketByTime(
-    report.findings.map((f) => ({ timestamp: f.message.timestamp, key: f.category })),
-  );
+  const { unit, buckets, undated } = view.timeline;
   doc.moveDown(0.4);
   paragraph(doc, `Findings over time (per ${unit})`, { size: 10, color: COLORS.muted });
   if (buckets.length === 0) {
@@ -329,7 +330,7 @@ function charts(doc: Doc, report: ConversationReport): void {
   );
 }
 
-function recommendations(doc: Doc, report: ConversationReport): void {
+function recommendations(doc: Doc, report: ConversationReportHead): void {
   const { conversation } = report;
   heading(doc, 'What to do');
   const items = recommendationsFor({
@@ -390,57 +391,15 @@ function recommendations(doc: Doc, report: ConversationReport): void {
   doc.x = MARGIN.left;
 }
 
-function rank(f: Finding): number {
-  return SEVERITIES.indexOf(f.severity) * 10 + f.confidence;
-}
-
-/**
- * All findings when there are few; otherwise the top findings of each type (distinct values
- * first, most severe and confident first), in message order, with what was left out per type.
- */
-export function selectForTable(findings: readonly Finding[]): {
-  rows: Finding[];
-  omitted: Array<{ type: string; total: number; shown: number }>;
-} {
-  if (findings.length <= FULL_TABLE_LIMIT) return { rows: [...findings], omitted: [] };
-  const byType = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byType.get(f.type) ?? [];
-    list.push(f);
-    byType.set(f.type, list);
-  }
-  const rows: Finding[] = [];
-  const omitted: Array<{ type: string; total: number; shown: number }> = [];
-  for (const [type, list] of byType) {
-    const seen = new Set<string>();
-    const distinct: Finding[] = [];
-    const repeats: Finding[] = [];
-    for (const f of list) {
-      (seen.has(f.id) ? repeats : distinct).push(f);
-      seen.add(f.id);
-    }
-    const ordered = [...distinct.sort((a, b) => rank(b) - rank(a)), ...repeats];
-    const chosen = ordered.slice(0, TOP_PER_TYPE);
-    rows.push(...chosen);
-    if (list.length > chosen.length)
-      omitted.push({ type, total: list.length, shown: chosen.length });
-  }
-  rows.sort(
-    (a, b) =>
-      a.location.messageIndex - b.location.messageIndex || a.location.column - b.location.column,
-  );
-  return { rows, omitted: omitted.sort((a, b) => b.total - a.total) };
-}
-
-function findingsTable(doc: Doc, report: ConversationReport): void {
+function findingsTable(doc: Doc, report: ConversationReportHead, view: FindingsView): void {
   doc.addPage();
   heading(doc, 'Findings');
-  const { rows, omitted } = selectForTable(report.findings);
+  const { rows, omitted } = view.table;
   paragraph(
     doc,
     omitted.length > 0
-      ? `This conversation has ${report.findings.length} findings. The table shows up to ${TOP_PER_TYPE} per type (most severe first); every finding is in the JSON report.`
-      : `All ${report.findings.length} findings in message order. ${report.masked ? 'Values and excerpts are masked, as in the JSON report.' : 'This report was made with --reveal: values are shown in full. Handle it as confidential.'}`,
+      ? `This conversation has ${report.summary.findings} findings. The table shows up to ${TOP_PER_TYPE} per type (most severe first); every finding is in the JSON report.`
+      : `All ${report.summary.findings} findings in message order. ${report.masked ? 'Values and excerpts are masked, as in the JSON report.' : 'This report was made with --reveal: values are shown in full. Handle it as confidential.'}`,
     { size: 9, color: COLORS.muted },
   );
   if (omitted.length > 0) {

@@ -5,14 +5,14 @@ import { CATEGORIES } from '../model/finding.js';
 import { RISK_LEVELS, type RiskLevel } from '../risk/score.js';
 import {
   SCHEMA_VERSION,
-  type ConversationReport,
+  type ConversationReportHead,
   type FailedInput,
   type ReportFiles,
   type RunSummary,
   type SummaryEntry,
 } from './types.js';
 
-export function summaryEntry(report: ConversationReport, reports: ReportFiles): SummaryEntry {
+export function summaryEntry(report: ConversationReportHead, reports: ReportFiles): SummaryEntry {
   const c = report.conversation;
   return {
     source: { ...report.source },

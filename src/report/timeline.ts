@@ -63,17 +63,60 @@ export function unitFor(spanDays: number): TimeUnit {
   return 'year';
 }
 
+/** Items counted per day: `day` is the UTC midnight (ms) of `dayOf(timestamp)`. */
+export interface DayCount {
+  day: number;
+  key: string;
+  count: number;
+}
+
 export function bucketByTime(items: readonly Dated[]): Buckets {
-  const days: Array<{ day: number; key: string }> = [];
-  let undated = 0;
-  for (const item of items) {
-    const day = dayOf(item.timestamp);
-    if (day === null) undated++;
-    else days.push({ day, key: item.key });
+  const counts = new DayCounter();
+  for (const item of items) counts.add(item.timestamp, item.key);
+  return counts.buckets();
+}
+
+/** Counts dated items per day and key as they stream past (memory: days × keys). */
+export class DayCounter {
+  private readonly days = new Map<string, DayCount>();
+  private readonly undated = new Map<string, number>();
+
+  add(timestamp: string, key: string): void {
+    const day = dayOf(timestamp);
+    if (day === null) {
+      this.undated.set(key, (this.undated.get(key) ?? 0) + 1);
+      return;
+    }
+    const id = `${day} ${key}`;
+    const entry = this.days.get(id);
+    if (entry) entry.count++;
+    else this.days.set(id, { day, key, count: 1 });
   }
+
+  /** The counts without the keys `keep` rejects, with each key renamed by `rename`. */
+  buckets(
+    keep: (key: string) => boolean = () => true,
+    rename: (key: string) => string = (key) => key,
+  ): Buckets {
+    const days: DayCount[] = [];
+    for (const d of this.days.values()) {
+      if (keep(d.key)) days.push({ day: d.day, key: rename(d.key), count: d.count });
+    }
+    let undated = 0;
+    for (const [key, n] of this.undated) if (keep(key)) undated += n;
+    return bucketDayCounts(days, undated);
+  }
+}
+
+export function bucketDayCounts(days: readonly DayCount[], undated: number): Buckets {
   if (days.length === 0) return { unit: 'month', buckets: [], undated };
-  const first = Math.min(...days.map((d) => d.day));
-  const last = Math.max(...days.map((d) => d.day));
+  // A loop, not Math.min(...days): spreading a huge array overflows the stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { day } of days) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
   const unit = unitFor((last - first) / DAY);
   const index = new Map<number, Record<string, number>>();
   const buckets: Buckets['buckets'] = [];
@@ -90,9 +133,9 @@ export function bucketByTime(items: readonly Dated[]): Buckets {
     index.set(t, counts);
     buckets.push({ label: label(unit, t), counts });
   }
-  for (const { day, key } of days) {
+  for (const { day, key, count: n } of days) {
     const counts = index.get(startOf(unit, day));
-    if (counts) counts[key] = (counts[key] ?? 0) + 1;
+    if (counts) counts[key] = (counts[key] ?? 0) + n;
   }
   return { unit, buckets, undated };
 }

@@ -80,6 +80,9 @@ export interface ConversationReport {
   coverage: ReportCoverage;
 }
 
+/** A report without its findings (they are streamed when the report is written). */
+export type ConversationReportHead = Omit<ConversationReport, 'findings'>;
+
 export interface ReportFiles {
   /** Paths relative to the folder holding `summary.json`; `null` when that format was not asked for. */
   json: string | null;

@@ -5,18 +5,27 @@
  */
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ScannedConversation, ScannedFile } from '../scan.js';
-import type { ExtraRiskReason } from '../risk/score.js';
+import type { ExtraReasonSource } from '../risk/extra-reasons.js';
+import type { ScannedFile } from '../scan.js';
 import { NameRegistry, reportBaseName } from './file-names.js';
-import { buildConversationReport } from './json.js';
-import { renderConversationPdf } from './pdf.js';
+import {
+  discardRendered,
+  renderFile,
+  type RenderedFile,
+  type RenderOptions,
+  type ReportFormat,
+} from './render-file.js';
 import { renderSummaryPdf } from './summary-pdf.js';
 import { summaryEntry } from './summary.js';
-import type { ConversationReport, ReportFiles, RunSummary, SummaryEntry } from './types.js';
-import { writeFileAtomic } from './write-atomic.js';
+import type { ConversationReportHead, ReportFiles, RunSummary, SummaryEntry } from './types.js';
+import {
+  commitTempFile,
+  registerTempFolder,
+  writeFileAtomicWith,
+  type WriteChunk,
+} from './write-atomic.js';
 
-export type ReportFormat = 'json' | 'pdf';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'pdf'];
+export { REPORT_FORMATS, type ReportFormat } from './render-file.js';
 
 export interface ReportWriterOptions {
   outDir: string;
@@ -25,7 +34,7 @@ export interface ReportWriterOptions {
   generatedAt: string;
   version: string;
   /** Conversation-level risk reasons computed outside the scanner (work talk, …). */
-  extraReasons?: (scanned: ScannedConversation, context: { reveal: boolean }) => ExtraRiskReason[];
+  extraReasons?: ExtraReasonSource;
 }
 
 export class OutputError extends Error {
@@ -70,6 +79,7 @@ export class ReportWriter {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const info = await stat(dir);
       if (!info.isDirectory()) throw new OutputError('is not a folder', dir);
+      registerTempFolder(dir);
     } catch (error) {
       if (error instanceof OutputError) throw error;
       throw new OutputError(`cannot create the report folder (${codeOf(error)})`, dir);
@@ -85,56 +95,74 @@ export class ReportWriter {
   }
 
   private async write(path: string, data: string | Uint8Array): Promise<void> {
+    await this.writeWith(path, (write) => write(data));
+  }
+
+  private async writeWith(
+    path: string,
+    produce: (write: WriteChunk) => Promise<void>,
+  ): Promise<void> {
     await this.checkTarget(path);
     try {
-      await writeFileAtomic(path, data);
+      await writeFileAtomicWith(path, produce);
     } catch (error) {
       throw new OutputError(`cannot write report (${codeOf(error)})`, path);
     }
   }
 
-  /** The file name (no extension) for each conversation of a file, unique within the run. */
-  private nameFor(file: ScannedFile, scanned: ScannedConversation): string {
-    const meta = scanned.conversation;
-    return this.names.claim(
-      reportBaseName({
-        path: meta.source.path,
-        entry: meta.source.entry,
-        title: meta.title,
-        siblings: file.conversations.length,
-      }),
-    );
-  }
-
-  /** Writes the reports of every conversation of one scanned file; returns their summary entries. */
-  async writeFile(
-    file: ScannedFile,
-  ): Promise<Array<{ report: ConversationReport; entry: SummaryEntry }>> {
-    const out: Array<{ report: ConversationReport; entry: SummaryEntry }> = [];
-    for (const scanned of file.conversations) {
-      const name = this.nameFor(file, scanned);
-      const report = buildConversationReport(scanned, {
-        generatedAt: this.options.generatedAt,
-        version: this.options.version,
-        reveal: this.options.reveal,
-        skippedEntries: file.skippedEntries,
-        extraReasons: this.options.extraReasons?.(scanned, { reveal: this.options.reveal }) ?? [],
-      });
-      const files: ReportFiles = { json: null, pdf: null };
-      if (this.options.formats.has('json')) {
-        files.json = `${name}.json`;
-        await this.write(
-          join(this.options.outDir, files.json),
-          `${JSON.stringify(report, null, 2)}\n`,
-        );
+  /**
+   * Moves the reports of one rendered file into place under names unique within the run, in the
+   * order files are committed; returns their summary entries. A file whose reports could not be
+   * written throws `OutputError` (after removing its temp files).
+   */
+  async commitFile(
+    rendered: RenderedFile,
+  ): Promise<Array<{ report: ConversationReportHead; entry: SummaryEntry }>> {
+    if (rendered.writeError !== null) {
+      throw new OutputError(rendered.writeError, this.options.outDir);
+    }
+    const out: Array<{ report: ConversationReportHead; entry: SummaryEntry }> = [];
+    try {
+      for (const conversation of rendered.conversations) {
+        const name = this.names.claim(reportBaseName(conversation.name));
+        const files: ReportFiles = { json: null, pdf: null };
+        for (const format of ['json', 'pdf'] as const) {
+          const temp = conversation[format];
+          if (temp === null) continue;
+          files[format] = `${name}.${format}`;
+          const path = join(this.options.outDir, files[format]);
+          await this.checkTarget(path);
+          try {
+            await commitTempFile(temp, path);
+          } catch (error) {
+            throw new OutputError(`cannot write report (${codeOf(error)})`, path);
+          }
+          conversation[format] = null;
+        }
+        out.push({ report: conversation.report, entry: summaryEntry(conversation.report, files) });
       }
-      if (this.options.formats.has('pdf')) {
-        files.pdf = `${name}.pdf`;
-        await this.write(join(this.options.outDir, files.pdf), await renderConversationPdf(report));
-      }
-      out.push({ report, entry: summaryEntry(report, files) });
+    } finally {
+      await discardRendered(rendered);
     }
     return out;
+  }
+
+  /** Renders and commits the reports of one scanned file in this thread. */
+  async writeFile(
+    file: ScannedFile,
+  ): Promise<Array<{ report: ConversationReportHead; entry: SummaryEntry }>> {
+    const rendered = await renderFile(file, this.renderOptions(), this.options.extraReasons);
+    return this.commitFile(rendered);
+  }
+
+  renderOptions(): RenderOptions {
+    return {
+      outDir: this.options.outDir,
+      formats: [...this.options.formats],
+      reveal: this.options.reveal,
+      generatedAt: this.options.generatedAt,
+      version: this.options.version,
+    };
   }
 
   /** `summary.json` always (it indexes the run); `summary.pdf` when PDF reports were asked for. */

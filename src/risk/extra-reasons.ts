@@ -9,7 +9,7 @@
  */
 import { maskTitle } from '../cli/conversation-line.js';
 import type { ScannedConversation } from '../scan.js';
-import { summarizeWork } from '../work/summary.js';
+import { summarizeWorkCounts } from '../work/summary.js';
 import type { ExtraRiskReason } from './score.js';
 
 export interface ExtraReasonContext {
@@ -23,18 +23,18 @@ export type ExtraReasonSource = (
 ) => ExtraRiskReason[];
 
 /** Work talk in a group chat: the work engineer's summary sentence. */
-export const workReason: ExtraReasonSource = ({ conversation, findings }, { reveal }) => {
-  const name = (n: string | null): string | null => (n === null || reveal ? n : maskTitle(n));
-  const summary = summarizeWork(
+export const workReason: ExtraReasonSource = ({ conversation, digest }, { reveal }) => {
+  // The findings' senders are already masked like this (see scanFile).
+  const summary = summarizeWorkCounts(
     {
       isGroup: conversation.isGroup,
       messageCount: conversation.coverage.messages,
       participants: conversation.participants.map((p) => ({
-        name: name(p.name) ?? p.name,
+        name: reveal ? p.name : maskTitle(p.name),
         messages: p.messages,
       })),
     },
-    findings.map((f) => ({ ...f, message: { ...f.message, sender: name(f.message.sender) } })),
+    digest.work,
   );
   return summary.reason ? [{ reason: summary.reason, points: 0, category: 'work' }] : [];
 };

@@ -138,99 +138,216 @@ export function exposureOf(conversation: RiskConversation): {
   return { platform, group, participants, exposure: platform * group * participants };
 }
 
-interface Group {
-  finding: Finding;
-  best: number;
+/** What the tally keeps per finding type (so group-only types can be left out at the end). */
+interface TypeTally {
+  category: Category;
+  findings: number;
+  /** Minimum score set by this type's most severe confident finding. */
+  floor: number;
+  newest: number | null;
+  oldest: number | null;
+  undated: number;
+  /** Work findings are not grouped by value (below): their points and count. */
+  datedPoints: number;
+  undatedBase: number;
+}
+
+/** Findings of one fingerprint: the best points, dated (age known) and undated (age unknown yet). */
+interface ValueGroup {
+  typeName: string;
+  type: TypeTally;
+  dated: number;
+  undatedBase: number;
   count: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The risk score's inputs, gathered one finding at a time in constant memory per distinct value,
+ * so a conversation's findings need not be held at once. Work findings are not grouped by value:
+ * every work message is its own finding (a gigabyte group chat has millions of them, and their
+ * points are capped anyway). Findings without a timestamp take the conversation's last message
+ * time, known only at the end.
+ */
+export class RiskTally {
+  private readonly types = new Map<string, TypeTally>();
+  private readonly groups = new Map<string, ValueGroup>();
+  private readonly asOf: number;
+
+  constructor(asOf: Date) {
+    this.asOf = asOf.getTime();
+  }
+
+  add(finding: Finding): void {
+    let type = this.types.get(finding.type);
+    if (!type) {
+      type = {
+        category: finding.category,
+        findings: 0,
+        floor: 0,
+        newest: null,
+        oldest: null,
+        undated: 0,
+        datedPoints: 0,
+        undatedBase: 0,
+      };
+      this.types.set(finding.type, type);
+    }
+    type.findings++;
+    type.floor = Math.max(
+      type.floor,
+      finding.confidence >= FLOOR_CONFIDENCE ? SEVERITY_FLOOR[finding.severity] : 1,
+    );
+    const base = SEVERITY_POINTS[finding.severity] * finding.confidence;
+    const time = parseTime(finding.message.timestamp);
+    let dated = 0;
+    let undatedBase = 0;
+    if (time === null) {
+      type.undated++;
+      undatedBase = base;
+    } else {
+      type.newest = type.newest === null ? time : Math.max(type.newest, time);
+      type.oldest = type.oldest === null ? time : Math.min(type.oldest, time);
+      dated = base * ageWeight((this.asOf - time) / DAY_MS);
+    }
+    if (finding.category === 'work') {
+      type.datedPoints += dated;
+      type.undatedBase += undatedBase;
+      return;
+    }
+    const group = this.groups.get(finding.id);
+    if (group) {
+      group.count++;
+      group.dated = Math.max(group.dated, dated);
+      group.undatedBase = Math.max(group.undatedBase, undatedBase);
+    } else
+      this.groups.set(finding.id, { typeName: finding.type, type, dated, undatedBase, count: 1 });
+  }
+
+  /** Distinct values per type: fingerprints, and every work finding on its own. */
+  distinctByType(keep: (type: string) => boolean = () => true): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [name, type] of this.types) {
+      if (keep(name)) out.set(name, type.category === 'work' ? type.findings : 0);
+    }
+    for (const group of this.groups.values()) {
+      const n = out.get(group.typeName);
+      if (n !== undefined) out.set(group.typeName, n + 1);
+    }
+    return out;
+  }
+
+  /** Scores the conversation from the findings of the types `keep` accepts. */
+  assess(
+    conversation: RiskConversation,
+    options: Omit<RiskOptions, 'asOf'>,
+    keep: (type: string) => boolean = () => true,
+  ): RiskAssessment {
+    const asOf = this.asOf;
+    const fallbackTime = parseTime(conversation.lastMessageAt);
+    const fallbackWeight =
+      fallbackTime === null
+        ? ageWeight(AGE_HALF_LIFE_DAYS)
+        : ageWeight((asOf - fallbackTime) / DAY_MS);
+    const extras = [...(options.extraReasons ?? [])].sort((a, b) => b.points - a.points);
+
+    const byCategory = new Map<Category, Map<string, { distinct: number; points: number }>>();
+    const entryFor = (name: string, type: TypeTally): { distinct: number; points: number } => {
+      const types =
+        byCategory.get(type.category) ?? new Map<string, { distinct: number; points: number }>();
+      byCategory.set(type.category, types);
+      const entry = types.get(name) ?? { distinct: 0, points: 0 };
+      types.set(name, entry);
+      return entry;
+    };
+
+    let findings = 0;
+    let floor = 0;
+    let newest: number | null = null;
+    let oldest: number | null = null;
+    let points = 0;
+    let workPoints = 0;
+    let distinct = 0;
+    for (const [name, type] of this.types) {
+      if (!keep(name)) continue;
+      findings += type.findings;
+      floor = Math.max(floor, type.floor);
+      const undatedTime = type.undated > 0 ? fallbackTime : null;
+      for (const time of [type.newest, type.oldest, undatedTime]) {
+        if (time === null) continue;
+        newest = newest === null ? time : Math.max(newest, time);
+        oldest = oldest === null ? time : Math.min(oldest, time);
+      }
+      if (type.category === 'work') {
+        const typePoints = type.datedPoints + type.undatedBase * fallbackWeight;
+        workPoints += typePoints;
+        distinct += type.findings;
+        const entry = entryFor(name, type);
+        entry.distinct += type.findings;
+        entry.points += typePoints;
+      }
+    }
+    for (const group of this.groups.values()) {
+      if (!keep(group.typeName)) continue;
+      distinct++;
+      const best = Math.max(group.dated, group.undatedBase * fallbackWeight);
+      const repeats = Math.min(MAX_COUNTED_REPEATS, group.count - 1);
+      const groupPoints = best * (1 + REPEAT_SHARE * repeats);
+      points += groupPoints;
+      const entry = entryFor(group.typeName, group.type);
+      entry.distinct++;
+      entry.points += groupPoints;
+    }
+    // Work talk is a property of the conversation, not one leak per message.
+    points += Math.min(WORK_POINTS_CAP, workPoints);
+    for (const extra of extras) {
+      points += Math.max(0, extra.points);
+      if (extra.points > 0) floor = Math.max(floor, 1);
+    }
+
+    const factors = exposureOf(conversation);
+    let score = Math.round(100 * (1 - Math.exp((-points * factors.exposure) / SATURATION)));
+    score = Math.min(100, Math.max(score, floor));
+    const level = levelFor(score);
+
+    const reasons = buildReasons({
+      byCategory,
+      conversation,
+      extras,
+      findings,
+      repeats: findings - distinct,
+      newestAgeDays: newest === null ? null : (asOf - newest) / DAY_MS,
+      oldestAgeDays: oldest === null ? null : (asOf - oldest) / DAY_MS,
+    });
+
+    return {
+      score,
+      level,
+      reasons,
+      factors: {
+        points: Math.round(points * 100) / 100,
+        exposure: Math.round(factors.exposure * 1000) / 1000,
+        platform: factors.platform,
+        group: factors.group,
+        participants: Math.round(factors.participants * 1000) / 1000,
+        floor,
+        distinct,
+        repeats: findings - distinct,
+      },
+    };
+  }
 }
 
 /** Scores one conversation. `findings` must already be filtered (group-only types, confidence). */
 export function assessRisk(
-  findings: readonly Finding[],
+  findings: Iterable<Finding>,
   conversation: RiskConversation,
   options: RiskOptions,
 ): RiskAssessment {
-  const asOf = options.asOf.getTime();
-  const fallbackTime = parseTime(conversation.lastMessageAt);
-  const extras = [...(options.extraReasons ?? [])].sort((a, b) => b.points - a.points);
-
-  const groups = new Map<string, Group>();
-  let newest: number | null = null;
-  let oldest: number | null = null;
-  let floor = 0;
-  for (const finding of findings) {
-    const time = parseTime(finding.message.timestamp) ?? fallbackTime;
-    const ageDays = time === null ? AGE_HALF_LIFE_DAYS : (asOf - time) / 86_400_000;
-    if (time !== null) {
-      newest = newest === null ? time : Math.max(newest, time);
-      oldest = oldest === null ? time : Math.min(oldest, time);
-    }
-    const points = SEVERITY_POINTS[finding.severity] * finding.confidence * ageWeight(ageDays);
-    const group = groups.get(finding.id);
-    if (group) {
-      group.count++;
-      if (points > group.best) group.best = points;
-    } else groups.set(finding.id, { finding, best: points, count: 1 });
-    floor = Math.max(
-      floor,
-      finding.confidence >= FLOOR_CONFIDENCE ? SEVERITY_FLOOR[finding.severity] : 1,
-    );
-  }
-
-  let points = 0;
-  let workPoints = 0;
-  const byCategory = new Map<Category, Map<string, { distinct: number; points: number }>>();
-  for (const group of groups.values()) {
-    const repeats = Math.min(MAX_COUNTED_REPEATS, group.count - 1);
-    const groupPoints = group.best * (1 + REPEAT_SHARE * repeats);
-    if (group.finding.category === 'work') workPoints += groupPoints;
-    else points += groupPoints;
-    const { category, type } = group.finding;
-    const types =
-      byCategory.get(category) ?? new Map<string, { distinct: number; points: number }>();
-    byCategory.set(category, types);
-    const entry = types.get(type) ?? { distinct: 0, points: 0 };
-    entry.distinct++;
-    entry.points += groupPoints;
-    types.set(type, entry);
-  }
-  // Work talk is a property of the conversation, not one leak per message.
-  points += Math.min(WORK_POINTS_CAP, workPoints);
-  for (const extra of extras) {
-    points += Math.max(0, extra.points);
-    if (extra.points > 0) floor = Math.max(floor, 1);
-  }
-
-  const factors = exposureOf(conversation);
-  let score = Math.round(100 * (1 - Math.exp((-points * factors.exposure) / SATURATION)));
-  score = Math.min(100, Math.max(score, floor));
-  const level = levelFor(score);
-
-  const reasons = buildReasons({
-    byCategory,
-    conversation,
-    extras,
-    findings: findings.length,
-    repeats: findings.length - groups.size,
-    newestAgeDays: newest === null ? null : (asOf - newest) / 86_400_000,
-    oldestAgeDays: oldest === null ? null : (asOf - oldest) / 86_400_000,
-  });
-
-  return {
-    score,
-    level,
-    reasons,
-    factors: {
-      points: Math.round(points * 100) / 100,
-      exposure: Math.round(factors.exposure * 1000) / 1000,
-      platform: factors.platform,
-      group: factors.group,
-      participants: Math.round(factors.participants * 1000) / 1000,
-      floor,
-      distinct: groups.size,
-      repeats: findings.length - groups.size,
-    },
-  };
+  const tally = new RiskTally(options.asOf);
+  for (const finding of findings) tally.add(finding);
+  return tally.assess(conversation, options);
 }
 
 /** "a WeChat group, which Tencent can read server-side" */

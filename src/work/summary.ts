@@ -63,31 +63,72 @@ function listNames(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
 }
 
+/** Work findings of a conversation, counted one message at a time (see `WorkTally.add`). */
+export interface WorkCounts {
+  /** Messages with a work-discussion finding. */
+  workMessages: number;
+  /** Sum over those messages of their best work confidence. */
+  confidenceSum: number;
+  /** Work messages per sender name (`null` senders under one key). */
+  senders: ReadonlyMap<string, number>;
+}
+
+/** Counts work findings as they stream past; findings must come in message order. */
+export class WorkTally implements WorkCounts {
+  workMessages = 0;
+  confidenceSum = 0;
+  readonly senders = new Map<string, number>();
+  private lastIndex = -1;
+  private lastConfidence = 0;
+
+  add(f: WorkFindingLike): void {
+    if (f.type !== WORK_TYPE) return;
+    if (f.location.messageIndex === this.lastIndex) {
+      if (f.confidence > this.lastConfidence) {
+        this.confidenceSum += f.confidence - this.lastConfidence;
+        this.lastConfidence = f.confidence;
+      }
+      return;
+    }
+    this.lastIndex = f.location.messageIndex;
+    this.lastConfidence = f.confidence;
+    this.workMessages++;
+    this.confidenceSum += f.confidence;
+    const name = f.message.sender ?? UNKNOWN_SENDER;
+    this.senders.set(name, (this.senders.get(name) ?? 0) + 1);
+  }
+}
+
 export function summarizeWork(
   meta: WorkConversationMeta,
   findings: readonly WorkFindingLike[],
   options: WorkSummaryOptions = {},
 ): WorkSummary {
-  const { minMessages = 3, minShare = 0.05, topSenders = 3 } = options;
+  // Findings may come in any order here; the tally needs them by message.
   const byMessage = new Map<number, WorkFindingLike>();
   for (const f of findings) {
     if (f.type !== WORK_TYPE) continue;
     const seen = byMessage.get(f.location.messageIndex);
     if (!seen || f.confidence > seen.confidence) byMessage.set(f.location.messageIndex, f);
   }
-  const work = [...byMessage.values()];
-  const messages = Math.max(meta.messageCount, work.length);
-  const share = messages === 0 ? 0 : work.length / messages;
-  const meanConfidence =
-    work.length === 0 ? 0 : work.reduce((sum, f) => sum + f.confidence, 0) / work.length;
+  const tally = new WorkTally();
+  for (const f of byMessage.values()) tally.add(f);
+  return summarizeWorkCounts(meta, tally, options);
+}
 
-  const counts = new Map<string, number>();
-  for (const f of work) {
-    const name = f.message.sender ?? UNKNOWN_SENDER;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
+export function summarizeWorkCounts(
+  meta: WorkConversationMeta,
+  counts: WorkCounts,
+  options: WorkSummaryOptions = {},
+): WorkSummary {
+  const { minMessages = 3, minShare = 0.05, topSenders = 3 } = options;
+  const work = counts.workMessages;
+  const messages = Math.max(meta.messageCount, work);
+  const share = messages === 0 ? 0 : work / messages;
+  const meanConfidence = work === 0 ? 0 : counts.confidenceSum / work;
+
   const own = new Map((meta.participants ?? []).map((p) => [p.name, p.messages]));
-  const senders: WorkSender[] = [...counts]
+  const senders: WorkSender[] = [...counts.senders]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, topSenders)
     .map(([name, workMessages]) => {
@@ -97,11 +138,11 @@ export function summarizeWork(
         : { name, workMessages };
     });
 
-  const enough = work.length > 0 && (work.length >= minMessages || share >= minShare);
+  const enough = work > 0 && (work >= minMessages || share >= minShare);
   const reason =
     meta.isGroup && enough
-      ? `Work discussed in a group chat: ${work.length} of ${messages} messages (${percent(share)}) ` +
+      ? `Work discussed in a group chat: ${work} of ${messages} messages (${percent(share)}) ` +
         `are work talk, mostly from ${listNames(senders.map((s) => `${s.name} (${s.workMessages})`))}`
       : null;
-  return { workMessages: work.length, messages, share, meanConfidence, senders, reason };
+  return { workMessages: work, messages, share, meanConfidence, senders, reason };
 }

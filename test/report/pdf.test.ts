@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
-import { buildConversationReport } from '../../src/report/json.js';
+import { buildConversationReport, type BuiltReport } from '../../src/report/json.js';
 import {
   FULL_TABLE_LIMIT,
   renderConversationPdf,
   selectForTable,
   TOP_PER_TYPE,
 } from '../../src/report/pdf.js';
-import type { ConversationReport } from '../../src/report/types.js';
 import { scanFile } from '../../src/scan.js';
 import { pdfPages } from './pdf-text.js';
 
@@ -45,7 +44,7 @@ async function bigGroupChat(days: number): Promise<string> {
   return out.join('\n');
 }
 
-async function reportFor(text: string, name: string): Promise<ConversationReport> {
+async function reportFor(text: string, name: string): Promise<BuiltReport> {
   const dir = await mkdtemp(join(tmpdir(), 'chatleak-pdf-'));
   const path = join(dir, name);
   await writeFile(path, text);
@@ -60,28 +59,31 @@ async function reportFor(text: string, name: string): Promise<ConversationReport
 }
 
 describe('conversation PDF', () => {
-  let report: ConversationReport;
+  let built: BuiltReport;
+  let report: BuiltReport['report'];
 
   beforeAll(async () => {
-    report = await reportFor(await bigGroupChat(12), 'WhatsApp Chat mit Vertrieb Süd.txt');
+    built = await reportFor(await bigGroupChat(12), 'WhatsApp Chat mit Vertrieb Süd.txt');
+    report = built.report;
   });
 
   // Its speed (target 200 ms for 500 messages) is measured by the benchmark, not asserted here.
   it('renders a 500-message conversation to a PDF', async () => {
     expect(report.conversation.messageCount).toBeGreaterThanOrEqual(500);
-    const pdf = await renderConversationPdf(report);
+    const pdf = await renderConversationPdf(report, built.view);
     expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('shows the top findings per type for a large conversation, with the header on every page', async () => {
-    expect(report.findings.length).toBeGreaterThan(FULL_TABLE_LIMIT);
-    const { rows, omitted } = selectForTable(report.findings);
-    const types = new Set(report.findings.map((f) => f.type));
+    expect(report.summary.findings).toBeGreaterThan(FULL_TABLE_LIMIT);
+    const { rows, omitted } = selectForTable(built.findings());
+    expect(built.view.table).toEqual({ rows, omitted });
+    const types = new Set([...built.findings()].map((f) => f.type));
     expect(rows.length).toBeLessThanOrEqual(types.size * TOP_PER_TYPE);
     expect(omitted.length).toBeGreaterThan(0);
-    const pages = await pdfPages(await renderConversationPdf(report));
+    const pages = await pdfPages(await renderConversationPdf(report, built.view));
     const all = pages.join('\n');
-    expect(all).toContain(`This conversation has ${report.findings.length} findings`);
+    expect(all).toContain(`This conversation has ${report.summary.findings} findings`);
     expect(all).toContain('Not all shown:');
     const tablePages = pages.filter((p) => p.includes('Value (masked)'));
     expect(tablePages.length).toBeGreaterThan(1);
@@ -92,7 +94,7 @@ describe('conversation PDF', () => {
   });
 
   it('keeps user text readable: emoji named, no replacement characters', async () => {
-    const pages = await pdfPages(await renderConversationPdf(report));
+    const pages = await pdfPages(await renderConversationPdf(report, built.view));
     const all = pages.join('\n');
     expect(all).toContain('Anna Müller');
     expect(all).not.toContain('\uFFFD');
@@ -104,8 +106,8 @@ describe('conversation PDF', () => {
       ['01.02.26, 10:00 - Anna: Hallo', '01.02.26, 10:01 - Ben: Hi 👋'].join('\n'),
       'WhatsApp Chat mit Ben.txt',
     );
-    expect(quiet.risk.level).toBe('none');
-    const pages = await pdfPages(await renderConversationPdf(quiet));
+    expect(quiet.report.risk.level).toBe('none');
+    const pages = await pdfPages(await renderConversationPdf(quiet.report, quiet.view));
     expect(pages[0]).toContain('NONE');
     expect(pages.join('\n')).toContain('No action needed');
     expect(pages.join('\n')).not.toContain('Value (masked)');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category, Finding, Severity } from '../../src/model/finding.js';
-import { dropGroupOnly, GROUP_ONLY_TYPES } from '../../src/risk/group-only.js';
+import { FindingDigest } from '../../src/findings/digest.js';
+import { GROUP_ONLY_TYPES } from '../../src/risk/group-only.js';
 import {
   ageWeight,
   assessRisk,
@@ -252,7 +253,31 @@ describe('group-only findings', () => {
       finding('work-discussion', { category: 'work', severity: 'low' }),
     ];
     expect(GROUP_ONLY_TYPES.has('work-discussion')).toBe(true);
-    expect(dropGroupOnly(found, false)).toEqual({ kept: [found[0]], dropped: 1 });
-    expect(dropGroupOnly(found, true)).toEqual({ kept: found, dropped: 0 });
+    const digest = new FindingDigest(AS_OF, GROUP_ONLY_TYPES);
+    for (const f of found) digest.add(f);
+    const single = digest.finish(false);
+    expect(single.dropped).toBe(1);
+    expect(single.summary.byType).toEqual({ iban: 1 });
+    expect(single.table.rows).toEqual([found[0]]);
+    expect(single.risk.assess(ONE_TO_ONE, {}, single.keep)).toEqual(
+      assessRisk([found[0]!], ONE_TO_ONE, { asOf: AS_OF }),
+    );
+    const group = digest.finish(true);
+    expect(group.dropped).toBe(0);
+    expect(group.summary.byType).toEqual({ iban: 1, 'work-discussion': 1 });
+    expect(group.table.rows).toEqual(found);
+    expect(group.risk.assess(WA_GROUP, {}, group.keep)).toEqual(
+      assessRisk(found, WA_GROUP, { asOf: AS_OF }),
+    );
+  });
+
+  it('counts every work message on its own, also when two say the same', () => {
+    const work = (index: number): Finding => ({
+      ...finding('work-discussion', { category: 'work', severity: 'low', id: 'same-text' }),
+      location: { line: index + 1, column: 1, messageIndex: index },
+    });
+    const assessed = assessRisk([work(1), work(2)], WA_GROUP, { asOf: AS_OF });
+    expect(assessed.factors.distinct).toBe(2);
+    expect(assessed.factors.repeats).toBe(0);
   });
 });

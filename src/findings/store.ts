@@ -1,0 +1,149 @@
+/**
+ * The findings of one conversation, in message order, with bounded memory: the first few
+ * thousand stay in memory (most conversations never leave it); past that, all of them go to a
+ * spill file of JSON lines next to the reports and are read back once, in order, when the JSON
+ * report is written. A group chat of a gigabyte has millions of work-talk findings, which no
+ * array could hold.
+ *
+ * The spill file holds exactly what the report will hold (values masked unless `--reveal`), is
+ * readable by the owner only, starts with `.` so folder walks skip it, and is removed by
+ * `dispose()` or, for an interrupted run, by `abortWrites()`.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding } from '../model/finding.js';
+import { forgetTempFile, REPORT_MODE, trackTempFile } from '../report/write-atomic.js';
+
+/** Findings kept in memory before the store spills to disk. */
+export const DEFAULT_MEMORY_FINDINGS = 5_000;
+/** Spilled lines are buffered up to this many characters before one write. */
+const WRITE_BUFFER_CHARS = 1 << 20;
+const READ_CHUNK_BYTES = 1 << 20;
+
+export interface FindingStoreOptions {
+  /** Folder for the spill file (default: the OS temp folder). */
+  spillDir?: string;
+  memoryFindings?: number;
+}
+
+export class FindingStore {
+  private memory: Finding[] = [];
+  private spillPath: string | null = null;
+  private fd: number | null = null;
+  private buffer: string[] = [];
+  private bufferChars = 0;
+  private total = 0;
+  private readonly limit: number;
+
+  constructor(private readonly options: FindingStoreOptions = {}) {
+    this.limit = Math.max(0, options.memoryFindings ?? DEFAULT_MEMORY_FINDINGS);
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  /** Whether the findings went to disk (for tests and diagnostics). */
+  get spilled(): boolean {
+    return this.spillPath !== null;
+  }
+
+  add(finding: Finding): void {
+    this.total++;
+    if (this.spillPath === null) {
+      this.memory.push(finding);
+      if (this.memory.length > this.limit) this.startSpill();
+      return;
+    }
+    this.append(finding);
+  }
+
+  private startSpill(): void {
+    const dir = this.options.spillDir ?? tmpdir();
+    const path = join(
+      dir,
+      `.chatleak-findings.${process.pid}.${randomBytes(6).toString('hex')}.jsonl`,
+    );
+    trackTempFile(path);
+    this.fd = openSync(path, 'wx', REPORT_MODE);
+    this.spillPath = path;
+    for (const finding of this.memory) this.append(finding);
+    this.memory = [];
+  }
+
+  private append(finding: Finding): void {
+    const line = `${JSON.stringify(finding)}\n`;
+    this.buffer.push(line);
+    this.bufferChars += line.length;
+    if (this.bufferChars >= WRITE_BUFFER_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd === null || this.buffer.length === 0) return;
+    const data = Buffer.from(this.buffer.join(''), 'utf8');
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(this.fd, data, offset);
+    this.buffer = [];
+    this.bufferChars = 0;
+  }
+
+  /** Every finding in the order added, optionally only those `keep` accepts. */
+  *read(keep?: (finding: Finding) => boolean): Generator<Finding> {
+    if (this.spillPath === null) {
+      for (const finding of this.memory) if (!keep || keep(finding)) yield finding;
+      return;
+    }
+    this.flush();
+    const fd = openSync(this.spillPath, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      let rest = Buffer.alloc(0);
+      let position = 0;
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, position);
+        if (n === 0) break;
+        position += n;
+        const data =
+          rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        let start = 0;
+        for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
+          const finding = JSON.parse(data.toString('utf8', start, end)) as Finding;
+          start = end + 1;
+          if (!keep || keep(finding)) yield finding;
+        }
+        // Copy the unfinished line: `chunk` is overwritten by the next read.
+        rest = Buffer.from(data.subarray(start));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** All findings as an array: for small conversations and tests only. */
+  toArray(keep?: (finding: Finding) => boolean): Finding[] {
+    return [...this.read(keep)];
+  }
+
+  /** Removes the spill file; the store is empty afterwards. */
+  dispose(): void {
+    this.memory = [];
+    this.buffer = [];
+    this.bufferChars = 0;
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    if (this.spillPath !== null) {
+      try {
+        unlinkSync(this.spillPath);
+      } catch {
+        // Already removed by an interrupted run's cleanup.
+      }
+      forgetTempFile(this.spillPath);
+      this.spillPath = null;
+    }
+    this.total = 0;
+  }
+}

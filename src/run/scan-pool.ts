@@ -1,0 +1,49 @@
+/**
+ * Scans input files on several cores: a pool of worker threads (tinypool), one file per task.
+ * p-limit alone would only overlap I/O; parsing and detection are CPU work, and a batch of
+ * thousands of exports should use every core.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { onAbort } from '../report/write-atomic.js';
+import type { ScanTask, ScanTaskResult } from './scan-task.js';
+
+export interface ScanPool {
+  run(task: ScanTask): Promise<ScanTaskResult>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * The compiled worker next to this module. When chatleak runs from its TypeScript sources (the
+ * test runner), there is none, and files are scanned in the main thread instead.
+ */
+function workerFile(): string | null {
+  const path = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
+  return existsSync(path) ? path : null;
+}
+
+/** A pool of `threads` workers, or null when worker threads cannot be used. */
+export function createScanPool(threads: number): ScanPool | null {
+  const filename = workerFile();
+  if (filename === null || threads < 2) return null;
+  const pool = new Tinypool({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    // Workers keep their warm detectors and fonts from one file to the next.
+    isolateWorkers: false,
+  });
+  let destroyed = false;
+  const destroy = async (): Promise<void> => {
+    if (destroyed) return;
+    destroyed = true;
+    await pool.destroy();
+  };
+  // An interrupted run stops the workers before their temp files are removed.
+  onAbort(destroy);
+  return {
+    run: (task) => pool.run(task) as Promise<ScanTaskResult>,
+    destroy,
+  };
+}
