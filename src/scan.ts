@@ -2,7 +2,8 @@ import type { Detector } from './detect/detector.js';
 import { ConversationScanner, toFindings } from './detect/run-detectors.js';
 import type { InputError } from './errors.js';
 import { FindingDigest, type DigestResult } from './findings/digest.js';
-import { FindingStore } from './findings/store.js';
+import { compareFindings } from './findings/order.js';
+import { FindingStore, type FindingSource } from './findings/store.js';
 import { parseFile } from './ingest/index.js';
 import type { ConversationMeta } from './model/conversation.js';
 import type { Finding, Severity } from './model/finding.js';
@@ -18,7 +19,7 @@ export interface ScannedConversation {
    * unless `reveal`). Read them with `findings.read(digest.keep)`: group-only types stay in the
    * store of a 1:1 chat but are not reported. Call `dispose()` when done.
    */
-  findings: FindingStore;
+  findings: FindingSource;
   /** Counts, risk inputs, table rows and timeline of the findings that stay. */
   digest: DigestResult;
   /** Languages guessed from the text messages (`zh`, `de`, `en`), most frequent first. */
@@ -49,6 +50,11 @@ export interface ScanFileOptions {
   spillDir?: string;
   /** Findings of one conversation kept in memory before spilling (default 5,000). */
   memoryFindings?: number;
+  /**
+   * Runs the detectors only on the messages this accepts (by index); the others are context
+   * only. For a scan split over threads (src/run/split-scan.ts).
+   */
+  owns?: (messageIndex: number) => boolean;
 }
 
 /** The findings of every conversation of a scanned file as arrays: for tests and small inputs. */
@@ -61,6 +67,21 @@ export function disposeScannedFile(file: ScannedFile): void {
   for (const conversation of file.conversations) conversation.findings.dispose();
 }
 
+/** A conversation scanned to its end, before knowing which of its findings stay. */
+export interface ConversationScan {
+  conversation: ConversationMeta;
+  store: FindingStore;
+  digest: FindingDigest;
+  languages: string[];
+}
+
+export interface FileScan {
+  path: string;
+  conversations: ConversationScan[];
+  errors: InputError[];
+  skippedEntries: number;
+}
+
 /**
  * Parses one input and runs the detectors over every message as it streams past. Only
  * conversations whose source was parsed to the end are returned: a source that fails half-way
@@ -71,6 +92,34 @@ export async function scanFile(
   detectors: readonly Detector[],
   options: ScanFileOptions,
 ): Promise<ScannedFile> {
+  const scan = await scanConversations(path, detectors, options);
+  return {
+    path,
+    errors: scan.errors,
+    skippedEntries: scan.skippedEntries,
+    conversations: scan.conversations.map(({ conversation, store, digest, languages }) =>
+      finishConversation(conversation, store, digest, languages),
+    ),
+  };
+}
+
+/** Settles which findings stay, now that the conversation is known to be a group or not. */
+export function finishConversation(
+  conversation: ConversationMeta,
+  findings: FindingSource,
+  digest: FindingDigest,
+  languages: string[],
+): ScannedConversation {
+  const result = digest.finish(conversation.isGroup);
+  return { conversation, findings, digest: result, languages, droppedGroupOnly: result.dropped };
+}
+
+/** `scanFile` without the last step: digests still open (to merge parts of a split scan). */
+export async function scanConversations(
+  path: string,
+  detectors: readonly Detector[],
+  options: ScanFileOptions,
+): Promise<FileScan> {
   const groupOnly = options.groupOnlyTypes ?? GROUP_ONLY_TYPES;
   const asOf = options.asOf ?? new Date();
   const reveal = options.reveal;
@@ -106,12 +155,18 @@ export async function scanFile(
       states.set(conversation.id, state);
     }
     if (message.kind === 'text') state.languages.add(message.text);
+    if (options.owns && !options.owns(message.index)) {
+      state.scanner.observe(message);
+      options.onMessage?.(0);
+      return;
+    }
     const raws = state.scanner.scan(message);
     let counted = 0;
     if (raws.length > 0) {
       // Display names that are phone numbers are identifiers too: masked like titles.
       const sender = message.sender === null || reveal ? message.sender : maskTitle(message.sender);
-      for (const finding of toFindings(conversation.id, raws, { reveal })) {
+      const findings = toFindings(conversation.id, raws, { reveal }).sort(compareFindings);
+      for (const finding of findings) {
         finding.message.sender = sender;
         state.store.add(finding);
         state.digest.add(finding);
@@ -123,16 +178,11 @@ export async function scanFile(
   const conversations = result.conversations.map((conversation) => {
     const state = states.get(conversation.id);
     states.delete(conversation.id);
-    const store = state?.store ?? new FindingStore();
-    const digest = (state?.digest ?? new FindingDigest(asOf, groupOnly)).finish(
-      conversation.isGroup,
-    );
     return {
       conversation,
-      findings: store,
-      digest,
+      store: state?.store ?? new FindingStore(),
+      digest: state?.digest ?? new FindingDigest(asOf, groupOnly),
       languages: state?.languages.result() ?? [],
-      droppedGroupOnly: digest.dropped,
     };
   });
   // Conversations of a source that failed half-way are not returned: remove their spill files.

@@ -19,6 +19,7 @@ import { RISK_LEVELS } from '../risk/score.js';
 import { fromInputErrorData } from '../report/render-file.js';
 import { createScanPool } from '../run/scan-pool.js';
 import { groupOnlyFindings, runScanTask, type ScanTaskResult } from '../run/scan-task.js';
+import { runSplitScanTask } from '../run/split-scan.js';
 import { severityRank } from '../scan.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
@@ -71,21 +72,21 @@ const SECONDS_PER_PDF = 0.1;
 /** A worker thread pays ~2 s to load detectors and fonts: worth it only for longer runs. */
 const MIN_SECONDS_FOR_WORKERS = 6;
 
-async function wantsWorkers(
-  files: readonly string[],
+/** Files from this size on are split over all worker threads (see split-scan.ts). */
+const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+
+function estimateSeconds(
+  sizes: readonly number[],
   formats: readonly string[],
-): Promise<boolean> {
-  if (files.length < 2) return false;
+): { seconds: number; largest: number } {
   let bytes = 0;
-  for (const file of files)
-    bytes += await stat(file).then(
-      (s) => s.size,
-      () => 0,
-    );
-  const seconds =
-    (bytes / 1048576) * SECONDS_PER_MB +
-    (formats.includes('pdf') ? files.length * SECONDS_PER_PDF : 0);
-  return seconds >= MIN_SECONDS_FOR_WORKERS;
+  let largest = 0;
+  for (const size of sizes) {
+    bytes += size;
+    largest = Math.max(largest, size);
+  }
+  const pdfs = formats.includes('pdf') ? sizes.length * SECONDS_PER_PDF : 0;
+  return { seconds: (bytes / 1048576) * SECONDS_PER_MB + pdfs, largest };
 }
 
 function atOrAbove(bySeverity: Readonly<Record<Severity, number>>, failOn: Severity): number {
@@ -176,17 +177,33 @@ export async function runScan(
     }
   };
 
-  const threads = Math.min(Math.max(1, options.concurrency), files.length);
+  const sizes = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  const cost = estimateSeconds(sizes, options.format);
+  // A single large file is split by detector over two threads (see split-scan.ts).
+  const threads = Math.min(
+    Math.max(1, options.concurrency),
+    Math.max(files.length, cost.largest >= SPLIT_MIN_BYTES ? options.concurrency : 1),
+  );
   // Tests replace the reasons with a function, which cannot cross into a worker thread.
   const pool =
     runtime.extraReasons === undefined &&
-    (options.concurrencyExplicit || (await wantsWorkers(files, options.format)))
+    threads > 1 &&
+    (options.concurrencyExplicit || cost.seconds >= MIN_SECONDS_FOR_WORKERS)
       ? createScanPool(threads)
       : null;
   const render = writer.renderOptions();
-  const scanOne = (path: string): Promise<ScanTaskResult> =>
+  const scanOne = (path: string, size: number): Promise<ScanTaskResult> =>
     pool
-      ? pool.run({ path, render })
+      ? size >= SPLIT_MIN_BYTES
+        ? runSplitScanTask({ path, render }, threads, (part) => pool.runPart(part))
+        : pool.run({ path, render })
       : runScanTask(
           { path, render },
           {
@@ -200,7 +217,7 @@ export async function runScan(
       files.map((path, index) =>
         limit(async () => {
           try {
-            pending[index] = await scanOne(path);
+            pending[index] = await scanOne(path, sizes[index] ?? 0);
           } catch (error) {
             // Bad input is reported as errors; anything thrown is a bug, kept to this file.
             const reason = error instanceof Error ? error.message : String(error);

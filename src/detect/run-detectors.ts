@@ -65,6 +65,18 @@ export class ConversationScanner {
     private readonly minConfidence = MIN_CONFIDENCE,
   ) {}
 
+  /**
+   * Takes a message as context for the next ones without running the detectors on it: a scan
+   * split over threads by message (see src/run/split-scan.ts) sees every message, but detects
+   * only in its own.
+   */
+  observe(message: Message): void {
+    if (!SCANNED_KINDS.has(message.kind)) return;
+    const scanned = scannedText(message);
+    if (scanned.length === 0) return;
+    this.before = `${this.before}\n${normalizeText(scanned).text}`.slice(-BEFORE_CHARS);
+  }
+
   scan(message: Message): RawFinding[] {
     if (!SCANNED_KINDS.has(message.kind)) return [];
     const scanned = scannedText(message);

@@ -7,7 +7,12 @@
  */
 import type { Category, Finding, Severity } from '../model/finding.js';
 import { CATEGORIES, SEVERITIES } from '../model/finding.js';
-import { TableSelector, type TableSelection } from '../report/table-selection.js';
+import { compareFindings } from './order.js';
+import {
+  reviveTableSelector,
+  TableSelector,
+  type TableSelection,
+} from '../report/table-selection.js';
 import { DayCounter, type Buckets } from '../report/timeline.js';
 import type { ReportSummary } from '../report/types.js';
 import { RiskTally } from '../risk/score.js';
@@ -15,6 +20,8 @@ import { WORK_TYPE, WorkTally, type WorkCounts } from '../work/summary.js';
 
 interface TypeCounts {
   category: Category;
+  /** The type's first finding: `byType` lists types in the order they first appear. */
+  first: Finding;
   findings: number;
   bySeverity: Record<Severity, number>;
 }
@@ -61,7 +68,12 @@ export class FindingDigest {
   add(finding: Finding): void {
     let counts = this.types.get(finding.type);
     if (!counts) {
-      counts = { category: finding.category, findings: 0, bySeverity: zeroCounts(SEVERITIES) };
+      counts = {
+        category: finding.category,
+        first: finding,
+        findings: 0,
+        bySeverity: zeroCounts(SEVERITIES),
+      };
       this.types.set(finding.type, counts);
     }
     counts.findings++;
@@ -71,6 +83,46 @@ export class FindingDigest {
     if (!this.groupOnlyTypes.has(finding.type)) this.tableIndividual.add(finding);
     this.timeline.add(finding.message.timestamp, finding.type);
     this.work.add(finding);
+  }
+
+  /**
+   * Adds the findings of another digest of the same conversation: another part of a scan split
+   * by detector, so the two hold different finding types.
+   */
+  merge(other: FindingDigest): void {
+    for (const [type, theirs] of other.types) {
+      const ours = this.types.get(type);
+      if (!ours) {
+        this.types.set(type, theirs);
+        continue;
+      }
+      ours.findings += theirs.findings;
+      if (compareFindings(theirs.first, ours.first) < 0) ours.first = theirs.first;
+      for (const severity of SEVERITIES) ours.bySeverity[severity] += theirs.bySeverity[severity];
+    }
+    this.risk.merge(other.risk);
+    this.tableAll.merge(other.tableAll);
+    this.tableIndividual.merge(other.tableIndividual);
+    this.timeline.merge(other.timeline);
+    this.work.merge(other.work);
+  }
+
+  /** A digest that crossed a thread boundary as plain data (structured clone), revived. */
+  static revive(data: FindingDigest): FindingDigest {
+    const digest = Object.assign(Object.create(FindingDigest.prototype) as FindingDigest, data);
+    const fields = digest as unknown as {
+      risk: RiskTally;
+      tableAll: TableSelector;
+      tableIndividual: TableSelector;
+      timeline: DayCounter;
+      work: WorkTally;
+    };
+    fields.risk = RiskTally.revive(fields.risk);
+    fields.tableAll = reviveTableSelector(fields.tableAll);
+    fields.tableIndividual = reviveTableSelector(fields.tableIndividual);
+    fields.timeline = DayCounter.revive(fields.timeline);
+    fields.work = WorkTally.revive(fields.work);
+    return digest;
   }
 
   /** Findings that would be dropped for a 1:1 chat (for progress and exit-code counts). */
@@ -89,7 +141,8 @@ export class FindingDigest {
     const categoryOf = new Map<string, Category>();
     let findings = 0;
     let dropped = 0;
-    for (const [type, counts] of this.types) {
+    const inOrder = [...this.types].sort(([, a], [, b]) => compareFindings(a.first, b.first));
+    for (const [type, counts] of inOrder) {
       if (!keep(type)) {
         dropped += counts.findings;
         continue;

@@ -28,7 +28,24 @@ export interface FindingStoreOptions {
   memoryFindings?: number;
 }
 
-export class FindingStore {
+/** A store as plain data, to hand it to another thread (`detach`, `FindingStore.attach`). */
+export interface FindingStoreState {
+  memory: Finding[];
+  spillPath: string | null;
+  total: number;
+}
+
+/** Findings in report order, however they are kept. */
+export interface FindingSource {
+  readonly count: number;
+  /** Whether some findings wait on disk. */
+  readonly spilled: boolean;
+  read(keep?: (finding: Finding) => boolean): Iterable<Finding>;
+  toArray(keep?: (finding: Finding) => boolean): Finding[];
+  dispose(): void;
+}
+
+export class FindingStore implements FindingSource {
   private memory: Finding[] = [];
   private spillPath: string | null = null;
   private fd: number | null = null;
@@ -124,6 +141,34 @@ export class FindingStore {
   /** All findings as an array: for small conversations and tests only. */
   toArray(keep?: (finding: Finding) => boolean): Finding[] {
     return [...this.read(keep)];
+  }
+
+  /**
+   * Hands the findings over (e.g. from a worker thread to the main thread): the spill file is
+   * complete and closed, and this store forgets it without removing it.
+   */
+  detach(): FindingStoreState {
+    this.flush();
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    if (this.spillPath !== null) forgetTempFile(this.spillPath);
+    const state = { memory: this.memory, spillPath: this.spillPath, total: this.total };
+    this.memory = [];
+    this.spillPath = null;
+    this.total = 0;
+    return state;
+  }
+
+  /** A read-only store over detached findings; `dispose()` removes their spill file. */
+  static attach(state: FindingStoreState): FindingStore {
+    const store = new FindingStore();
+    store.memory = state.memory;
+    store.spillPath = state.spillPath;
+    store.total = state.total;
+    if (state.spillPath !== null) trackTempFile(state.spillPath);
+    return store;
   }
 
   /** Removes the spill file; the store is empty afterwards. */

@@ -5,6 +5,7 @@
  * finding at a time in memory bounded by the number of types, so the findings of a huge
  * conversation never need to be held at once.
  */
+import { compareFindings } from '../findings/order.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 
@@ -27,6 +28,10 @@ interface Ranked {
   seq: number;
 }
 
+function inReportOrder(a: Ranked, b: Ranked): number {
+  return compareFindings(a.finding, b.finding) || a.seq - b.seq;
+}
+
 class TypeSelection {
   total = 0;
   /** The best occurrence of the best distinct values so far. */
@@ -38,9 +43,16 @@ class TypeSelection {
     this.total++;
     const entry = { finding, rank: rank(finding), seq };
     if (this.first.length < TOP_PER_TYPE) this.first.push(entry);
+    this.offerBest(entry);
+  }
+
+  private offerBest(entry: Ranked): void {
+    const finding = entry.finding;
     const same = this.best.findIndex((b) => b.finding.id === finding.id);
     if (same !== -1) {
-      if (entry.rank > this.best[same]!.rank) this.best[same] = entry;
+      const kept = this.best[same]!;
+      if (entry.rank > kept.rank || (entry.rank === kept.rank && inReportOrder(entry, kept) < 0))
+        this.best[same] = entry;
       return;
     }
     if (this.best.length < TOP_PER_TYPE) {
@@ -51,13 +63,23 @@ class TypeSelection {
     for (let i = 1; i < this.best.length; i++) {
       const b = this.best[i]!;
       const w = this.best[worst]!;
-      if (b.rank < w.rank || (b.rank === w.rank && b.seq > w.seq)) worst = i;
+      if (b.rank < w.rank || (b.rank === w.rank && inReportOrder(b, w) > 0)) worst = i;
     }
-    if (entry.rank > this.best[worst]!.rank) this.best[worst] = entry;
+    const w = this.best[worst]!;
+    if (entry.rank > w.rank || (entry.rank === w.rank && inReportOrder(entry, w) < 0))
+      this.best[worst] = entry;
+  }
+
+  /** Takes over another selection of the same type (its `seq`s already made unique). */
+  merge(other: TypeSelection): void {
+    this.total += other.total;
+    const first = [...this.first, ...other.first].sort(inReportOrder);
+    this.first.splice(0, this.first.length, ...first.slice(0, TOP_PER_TYPE));
+    for (const entry of other.best) this.offerBest(entry);
   }
 
   chosen(): Ranked[] {
-    const chosen = [...this.best].sort((a, b) => b.rank - a.rank || a.seq - b.seq);
+    const chosen = [...this.best].sort((a, b) => b.rank - a.rank || inReportOrder(a, b));
     const taken = new Set(chosen.map((c) => c.seq));
     for (const f of this.first) {
       if (chosen.length >= TOP_PER_TYPE) break;
@@ -84,6 +106,21 @@ export class TableSelector {
     type.add(finding, this.seq++);
   }
 
+  /** Takes over the findings of another selector (another part of a split scan). */
+  merge(other: TableSelector): void {
+    const offset = this.seq;
+    for (const [type, theirs] of other.types) {
+      // `best` and `first` share entries: shift each once.
+      for (const entry of new Set([...theirs.best, ...theirs.first])) entry.seq += offset;
+      const ours = this.types.get(type);
+      if (ours) ours.merge(theirs);
+      else this.types.set(type, theirs);
+    }
+    this.seq += other.seq;
+    const head = [...this.head, ...other.head].sort(compareFindings);
+    this.head.splice(0, this.head.length, ...head.slice(0, FULL_TABLE_LIMIT + 1));
+  }
+
   result(): TableSelection {
     if (this.seq <= FULL_TABLE_LIMIT) return { rows: [...this.head], omitted: [] };
     const chosen: Ranked[] = [];
@@ -94,12 +131,30 @@ export class TableSelector {
       if (selection.total > rows.length)
         omitted.push({ type, total: selection.total, shown: rows.length });
     }
-    chosen.sort((a, b) => a.seq - b.seq);
+    chosen.sort(inReportOrder);
     return {
       rows: chosen.map((c) => c.finding),
       omitted: omitted.sort((a, b) => b.total - a.total),
     };
   }
+}
+
+export interface TableSelectorState {
+  seq: number;
+  types: Map<string, TypeSelection>;
+  head: Finding[];
+}
+
+/** Revives a selector that crossed a thread boundary as plain data. */
+export function reviveTableSelector(data: TableSelector): TableSelector {
+  const selector = Object.assign(Object.create(TableSelector.prototype) as TableSelector, data);
+  for (const [type, selection] of (selector as unknown as TableSelectorState).types) {
+    (selector as unknown as TableSelectorState).types.set(
+      type,
+      Object.assign(Object.create(TypeSelection.prototype) as TypeSelection, selection),
+    );
+  }
+  return selector;
 }
 
 export function selectForTable(findings: Iterable<Finding>): TableSelection {

@@ -93,6 +93,20 @@ export class DayCounter {
     else this.days.set(id, { day, key, count: 1 });
   }
 
+  /** Adds another counter's counts. */
+  merge(other: DayCounter): void {
+    for (const [id, theirs] of other.days) {
+      const ours = this.days.get(id);
+      if (ours) ours.count += theirs.count;
+      else this.days.set(id, { ...theirs });
+    }
+    for (const [key, n] of other.undated) this.undated.set(key, (this.undated.get(key) ?? 0) + n);
+  }
+
+  static revive(data: DayCounter): DayCounter {
+    return Object.assign(Object.create(DayCounter.prototype) as DayCounter, data);
+  }
+
   /** The counts without the keys `keep` rejects, with each key renamed by `rename`. */
   buckets(
     keep: (key: string) => boolean = () => true,

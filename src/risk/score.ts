@@ -225,6 +225,42 @@ export class RiskTally {
       this.groups.set(finding.id, { typeName: finding.type, type, dated, undatedBase, count: 1 });
   }
 
+  /** Adds another tally's findings (e.g. from another part of a split scan), taking them over. */
+  merge(other: RiskTally): void {
+    for (const [name, theirs] of other.types) {
+      const ours = this.types.get(name);
+      if (!ours) {
+        this.types.set(name, theirs);
+        continue;
+      }
+      ours.findings += theirs.findings;
+      ours.floor = Math.max(ours.floor, theirs.floor);
+      ours.undated += theirs.undated;
+      ours.datedPoints += theirs.datedPoints;
+      ours.undatedBase += theirs.undatedBase;
+      for (const time of [theirs.newest, theirs.oldest]) {
+        if (time === null) continue;
+        ours.newest = ours.newest === null ? time : Math.max(ours.newest, time);
+        ours.oldest = ours.oldest === null ? time : Math.min(ours.oldest, time);
+      }
+    }
+    for (const [id, theirs] of other.groups) {
+      const ours = this.groups.get(id);
+      if (!ours) {
+        this.groups.set(id, { ...theirs, type: this.types.get(theirs.typeName)! });
+        continue;
+      }
+      ours.count += theirs.count;
+      ours.dated = Math.max(ours.dated, theirs.dated);
+      ours.undatedBase = Math.max(ours.undatedBase, theirs.undatedBase);
+    }
+  }
+
+  /** A tally that crossed a thread boundary as plain data, with its methods back. */
+  static revive(data: RiskTally): RiskTally {
+    return Object.assign(Object.create(RiskTally.prototype) as RiskTally, data);
+  }
+
   /** Distinct values per type: fingerprints, and every work finding on its own. */
   distinctByType(keep: (type: string) => boolean = () => true): Map<string, number> {
     const out = new Map<string, number>();

@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { onAbort } from '../report/write-atomic.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
+import type { PartResult, PartTask } from './split-scan.js';
 
 export interface ScanPool {
   run(task: ScanTask): Promise<ScanTaskResult>;
+  runPart(task: PartTask): Promise<PartResult>;
   destroy(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export function createScanPool(threads: number): ScanPool | null {
   onAbort(destroy);
   return {
     run: (task) => pool.run(task) as Promise<ScanTaskResult>,
+    runPart: (task) => pool.run(task) as Promise<PartResult>,
     destroy,
   };
 }

@@ -81,6 +81,18 @@ export class WorkTally implements WorkCounts {
   private lastIndex = -1;
   private lastConfidence = 0;
 
+  /** Adds the counts of another part of the same conversation (different messages). */
+  merge(other: WorkTally): void {
+    this.workMessages += other.workMessages;
+    this.confidenceSum += other.confidenceSum;
+    for (const [name, n] of other.senders)
+      this.senders.set(name, (this.senders.get(name) ?? 0) + n);
+  }
+
+  static revive(data: WorkTally): WorkTally {
+    return Object.assign(Object.create(WorkTally.prototype) as WorkTally, data);
+  }
+
   add(f: WorkFindingLike): void {
     if (f.type !== WORK_TYPE) return;
     if (f.location.messageIndex === this.lastIndex) {

@@ -3,14 +3,10 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-
-function quietIo() {
-  const sink = { write: () => true };
-  return { stdout: sink, stderr: sink, isTTY: false };
-}
 
 /** Every report of a run folder, with the run's time taken out. */
 async function reportsIn(dir: string): Promise<Map<string, unknown>> {
@@ -40,7 +36,7 @@ describe('scanning on worker threads', () => {
     expect(child.status).toBe(1);
     const code = await run(
       ['scan', SAMPLES, '--out', single, '--concurrency', '1', '--quiet'],
-      quietIo(),
+      memoryIo(),
     );
     expect(code).toBe(1);
     const a = await reportsIn(parallel);

@@ -1,0 +1,148 @@
+/**
+ * One large file on several cores: each part parses the whole file and keeps every message as
+ * context, but runs the detectors only on its own blocks of messages (part k of n takes blocks
+ * k, k + n, …). The main thread merges the parts' findings into the order one scan would have
+ * given. Parsing is the cheap part of a scan (see docs/performance.md), so running it once per
+ * part costs less than the detection it spreads over the cores. Works for every format (zips
+ * and CSVs included) because no parser needs to start in the middle of a file, and every
+ * detector still sees all findings of a message, which masking needs (a work message's excerpt
+ * hides the e-mail address another detector found in it).
+ */
+import { detectors } from '../../detectors/index.js';
+import { FindingDigest } from '../findings/digest.js';
+import { MergedFindings } from '../findings/merged.js';
+import { FindingStore, type FindingStoreState } from '../findings/store.js';
+import type { ConversationMeta } from '../model/conversation.js';
+import {
+  fromInputErrorData,
+  renderFile,
+  toInputErrorData,
+  type InputErrorData,
+  type RenderOptions,
+} from '../report/render-file.js';
+import {
+  disposeScannedFile,
+  finishConversation,
+  scanConversations,
+  type ScannedFile,
+} from '../scan.js';
+import type { ScanTask, ScanTaskResult } from './scan-task.js';
+
+/** Messages per block: long runs keep the work classifier's memory of recent messages warm. */
+export const SPLIT_BLOCK = 512;
+
+export interface PartTask {
+  kind: 'part';
+  path: string;
+  /** This part's number (0-based) and the number of parts. */
+  part: number;
+  parts: number;
+  render: RenderOptions;
+  /** Messages per block (default `SPLIT_BLOCK`; tests use small blocks). */
+  block?: number;
+}
+
+export function ownsMessage(index: number, task: PartTask): boolean {
+  return Math.floor(index / (task.block ?? SPLIT_BLOCK)) % task.parts === task.part;
+}
+
+export interface PartResult {
+  conversations: Array<{
+    conversation: ConversationMeta;
+    store: FindingStoreState;
+    /** A `FindingDigest` as plain data (revived by `mergeParts`). */
+    digest: FindingDigest;
+    languages: string[];
+  }>;
+  errors: InputErrorData[];
+  skippedEntries: number;
+}
+
+export async function scanPart(task: PartTask): Promise<PartResult> {
+  const scan = await scanConversations(task.path, detectors, {
+    reveal: task.render.reveal,
+    asOf: new Date(task.render.generatedAt),
+    spillDir: task.render.outDir,
+    owns: (index) => ownsMessage(index, task),
+  });
+  return {
+    conversations: scan.conversations.map((c) => ({
+      conversation: c.conversation,
+      store: c.store.detach(),
+      digest: c.digest,
+      languages: c.languages,
+    })),
+    errors: scan.errors.map(toInputErrorData),
+    skippedEntries: scan.skippedEntries,
+  };
+}
+
+/**
+ * One scanned file from its parts. The parts parsed the same bytes, so they hold the same
+ * conversations in the same order; the first part's parse results (errors, metadata, languages)
+ * stand for all.
+ */
+export function mergeParts(path: string, parts: readonly PartResult[]): ScannedFile {
+  const [first] = parts;
+  if (!first) throw new Error('a split scan needs at least one part');
+  return {
+    path,
+    errors: first.errors.map(fromInputErrorData),
+    skippedEntries: first.skippedEntries,
+    conversations: first.conversations.map((c, i) => {
+      const digest = FindingDigest.revive(c.digest);
+      const stores = [FindingStore.attach(c.store)];
+      for (const part of parts.slice(1)) {
+        const other = part.conversations[i];
+        if (!other || other.conversation.id !== c.conversation.id) {
+          throw new Error('the parts of a split scan saw different conversations');
+        }
+        digest.merge(FindingDigest.revive(other.digest));
+        stores.push(FindingStore.attach(other.store));
+      }
+      return finishConversation(c.conversation, new MergedFindings(stores), digest, c.languages);
+    }),
+  };
+}
+
+/** Removes the spill files of parts that will not be merged (a part failed). */
+export function discardParts(parts: readonly PartResult[]): void {
+  for (const part of parts) {
+    for (const c of part.conversations) FindingStore.attach(c.store).dispose();
+  }
+}
+
+/**
+ * Scans one file in `parts` parts with `runPart` (a worker pool), then writes its reports under
+ * temp names in this thread, like `runScanTask` does for a whole file.
+ */
+export async function runSplitScanTask(
+  task: ScanTask,
+  partCount: number,
+  runPart: (part: PartTask) => Promise<PartResult>,
+): Promise<ScanTaskResult> {
+  const settled = await Promise.allSettled(
+    Array.from({ length: partCount }, (_, part) =>
+      runPart({ kind: 'part', path: task.path, part, parts: partCount, render: task.render }),
+    ),
+  );
+  const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) {
+    discardParts(parts);
+    throw failure.reason;
+  }
+  const file = mergeParts(task.path, parts);
+  try {
+    const rendered = await renderFile(file, task.render);
+    let messages = 0;
+    let findings = 0;
+    for (const { conversation, digest } of file.conversations) {
+      messages += conversation.coverage.messages;
+      findings += digest.findings;
+    }
+    return { rendered, messages, findings };
+  } finally {
+    disposeScannedFile(file);
+  }
+}
