@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import pLimit from 'p-limit';
-import { ExitCode, type InputError } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { discoverInputs } from '../ingest/discover.js';
 import type { Severity } from '../model/finding.js';
 import { CATEGORIES, SEVERITIES } from '../model/finding.js';
@@ -166,7 +166,10 @@ export async function runScan(
         for (const { entry } of await writer.commitFile(rendered)) entries.push(entry);
       } catch (error) {
         writeFailed = true;
-        progress.log(`chatleak: ${error instanceof OutputError ? error.format() : String(error)}`);
+        const reason = error instanceof OutputError ? error.format() : String(error);
+        progress.log(`chatleak: ${reason}`);
+        // The summary lists the input whose reports are missing, not only the folder.
+        failed.push(new InputError(`reports not written: ${reason}`, rendered.path));
       }
       for (const { report } of rendered.conversations) {
         unparsedLines += report.coverage.unparsedLines;

@@ -113,7 +113,7 @@ export async function renderFile(
     // One file's reports are written completely or not at all.
     await discardRendered(rendered);
     rendered.conversations = [];
-    rendered.writeError = `cannot write report (${codeOf(error)})`;
+    rendered.writeError = `cannot write the reports of ${file.path} (${codeOf(error)})`;
   }
   return rendered;
 }

@@ -75,6 +75,8 @@ export class ReportWriter {
     if (this.protectedPaths.has(resolve(dir))) {
       throw new OutputError('is one of the inputs; choose another --out folder', dir);
     }
+    const existing = await stat(dir).catch(() => null);
+    if (existing && !existing.isDirectory()) throw new OutputError('is not a folder', dir);
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const info = await stat(dir);
