@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
-import { compareFindings } from './order.js';
-import type { FindingSource } from './store.js';
+import { compareRecords, type FindingRecord } from './record.js';
+import { findingsIn, type FindingSource } from './store.js';
 
 /**
  * The findings of one conversation scanned in parts (each part ran some of the detectors over
@@ -18,25 +18,26 @@ export class MergedFindings implements FindingSource {
     return this.parts.reduce((n, p) => n + p.count, 0);
   }
 
-  *read(keep?: (finding: Finding) => boolean): Generator<Finding> {
-    const iterators = this.parts.map((p) => p.read(keep)[Symbol.iterator]());
+  *records(keepType?: (type: string) => boolean): Generator<FindingRecord> {
+    const iterators = this.parts.map((p) => p.records(keepType)[Symbol.iterator]());
     const heads = iterators.map((it) => it.next());
     for (;;) {
       let best = -1;
       for (let i = 0; i < heads.length; i++) {
         const head = heads[i]!;
         if (head.done) continue;
-        // Ties go to the earlier part: parts are given in category order.
-        if (
-          best === -1 ||
-          compareFindings(head.value, (heads[best] as { value: Finding }).value) < 0
-        )
+        // Ties go to the earlier part (never happens: parts hold different messages).
+        if (best === -1 || compareRecords(head.value, heads[best]!.value as FindingRecord) < 0)
           best = i;
       }
       if (best === -1) return;
-      yield (heads[best] as { value: Finding }).value;
+      yield heads[best]!.value as FindingRecord;
       heads[best] = iterators[best]!.next();
     }
+  }
+
+  read(keep?: (finding: Finding) => boolean): Generator<Finding> {
+    return findingsIn(this, keep);
   }
 
   toArray(keep?: (finding: Finding) => boolean): Finding[] {

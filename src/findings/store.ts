@@ -1,8 +1,8 @@
 /**
  * The findings of one conversation, in message order, with bounded memory: the first few
  * thousand stay in memory (most conversations never leave it); past that, all of them go to a
- * spill file of JSON lines next to the reports and are read back once, in order, when the JSON
- * report is written. A group chat of a gigabyte has millions of work-talk findings, which no
+ * spill file next to the reports (`spillLine` records) and are read back once, in order, when
+ * the JSON report is written. A group chat of a gigabyte has millions of work-talk findings, which no
  * array could hold.
  *
  * The spill file holds exactly what the report will hold (values masked unless `--reveal`), is
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { forgetTempFile, REPORT_MODE, trackTempFile } from '../report/write-atomic.js';
+import { fromRecord, parseSpillLine, spillLine, toRecord, type FindingRecord } from './record.js';
 
 /** Findings kept in memory before the store spills to disk. */
 export const DEFAULT_MEMORY_FINDINGS = 5_000;
@@ -30,7 +31,7 @@ export interface FindingStoreOptions {
 
 /** A store as plain data, to hand it to another thread (`detach`, `FindingStore.attach`). */
 export interface FindingStoreState {
-  memory: Finding[];
+  memory: FindingRecord[];
   spillPath: string | null;
   total: number;
 }
@@ -40,13 +41,26 @@ export interface FindingSource {
   readonly count: number;
   /** Whether some findings wait on disk. */
   readonly spilled: boolean;
+  /** The records of the types `keepType` accepts, in report order. */
+  records(keepType?: (type: string) => boolean): Iterable<FindingRecord>;
   read(keep?: (finding: Finding) => boolean): Iterable<Finding>;
   toArray(keep?: (finding: Finding) => boolean): Finding[];
   dispose(): void;
 }
 
+/** Findings parsed back from records: for tests and small conversations. */
+export function* findingsIn(
+  source: FindingSource,
+  keep?: (finding: Finding) => boolean,
+): Generator<Finding> {
+  for (const record of source.records()) {
+    const finding = fromRecord(record);
+    if (!keep || keep(finding)) yield finding;
+  }
+}
+
 export class FindingStore implements FindingSource {
-  private memory: Finding[] = [];
+  private memory: FindingRecord[] = [];
   private spillPath: string | null = null;
   private fd: number | null = null;
   private buffer: string[] = [];
@@ -69,12 +83,13 @@ export class FindingStore implements FindingSource {
 
   add(finding: Finding): void {
     this.total++;
+    const record = toRecord(finding);
     if (this.spillPath === null) {
-      this.memory.push(finding);
+      this.memory.push(record);
       if (this.memory.length > this.limit) this.startSpill();
       return;
     }
-    this.append(finding);
+    this.append(record);
   }
 
   private startSpill(): void {
@@ -86,12 +101,12 @@ export class FindingStore implements FindingSource {
     trackTempFile(path);
     this.fd = openSync(path, 'wx', REPORT_MODE);
     this.spillPath = path;
-    for (const finding of this.memory) this.append(finding);
+    for (const record of this.memory) this.append(record);
     this.memory = [];
   }
 
-  private append(finding: Finding): void {
-    const line = `${JSON.stringify(finding)}\n`;
+  private append(record: FindingRecord): void {
+    const line = spillLine(record);
     this.buffer.push(line);
     this.bufferChars += line.length;
     if (this.bufferChars >= WRITE_BUFFER_CHARS) this.flush();
@@ -106,10 +121,9 @@ export class FindingStore implements FindingSource {
     this.bufferChars = 0;
   }
 
-  /** Every finding in the order added, optionally only those `keep` accepts. */
-  *read(keep?: (finding: Finding) => boolean): Generator<Finding> {
+  *records(keepType?: (type: string) => boolean): Generator<FindingRecord> {
     if (this.spillPath === null) {
-      for (const finding of this.memory) if (!keep || keep(finding)) yield finding;
+      for (const record of this.memory) if (!keepType || keepType(record.type)) yield record;
       return;
     }
     this.flush();
@@ -125,17 +139,22 @@ export class FindingStore implements FindingSource {
         const data =
           rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
         let start = 0;
-        for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
-          const finding = JSON.parse(data.toString('utf8', start, end)) as Finding;
+        for (let end = data.indexOf(0, start); end !== -1; end = data.indexOf(0, start)) {
+          const record = parseSpillLine(data.toString('utf8', start, end));
           start = end + 1;
-          if (!keep || keep(finding)) yield finding;
+          if (!keepType || keepType(record.type)) yield record;
         }
-        // Copy the unfinished line: `chunk` is overwritten by the next read.
+        // Copy the unfinished record: `chunk` is overwritten by the next read.
         rest = Buffer.from(data.subarray(start));
       }
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** Every finding in the order added, optionally only those `keep` accepts. */
+  read(keep?: (finding: Finding) => boolean): Generator<Finding> {
+    return findingsIn(this, keep);
   }
 
   /** All findings as an array: for small conversations and tests only. */

@@ -1,6 +1,7 @@
 /** Builds the conversation report of the contract from a scanned conversation, and writes it. */
 import { maskTitle } from '../cli/conversation-line.js';
 import { FindingDigest } from '../findings/digest.js';
+import type { FindingRecord } from '../findings/record.js';
 import type { Category, Finding } from '../model/finding.js';
 import type { ExtraRiskReason } from '../risk/score.js';
 import type { ScannedConversation } from '../scan.js';
@@ -41,8 +42,8 @@ export interface FindingsView {
 export interface BuiltReport {
   /** The report without its findings: they are streamed from the scan's store when written. */
   report: ConversationReportHead;
-  /** The findings of the report, in message order. */
-  findings: () => Iterable<Finding>;
+  /** The findings of the report, in message order, as the report writes them. */
+  findings: () => Iterable<FindingRecord>;
   view: FindingsView;
 }
 
@@ -104,7 +105,7 @@ export function buildConversationReport(
   };
   return {
     report,
-    findings: () => scanned.findings.read((f) => digest.keep(f.type)),
+    findings: () => scanned.findings.records(digest.keep),
     view: { table: digest.table, timeline: digest.timeline, categoryOf: digest.categoryOf },
   };
 }
@@ -112,25 +113,6 @@ export function buildConversationReport(
 /** Findings written per piece: big enough to be cheap, small enough to keep memory flat. */
 const JSON_PIECE_CHARS = 1 << 20;
 const FINDINGS_SLOT = '"findings": "\\u0000findings"';
-
-const q = JSON.stringify;
-
-/**
- * One finding as `JSON.stringify(finding, null, 2)` writes it at the depth of the report's
- * findings list. By hand because a report can hold millions of findings and the generic
- * stringifier with indentation is several times slower; a test compares the two byte for byte.
- */
-function findingJson(f: Finding): string {
-  const { location: l, message: m } = f;
-  return (
-    `{\n      "id": ${q(f.id)},\n      "detector": ${q(f.detector)},\n      "category": ${q(f.category)},` +
-    `\n      "type": ${q(f.type)},\n      "severity": ${q(f.severity)},\n      "confidence": ${q(f.confidence)},` +
-    `\n      "location": {\n        "line": ${q(l.line)},\n        "column": ${q(l.column)},` +
-    `\n        "messageIndex": ${q(l.messageIndex)}\n      },` +
-    `\n      "message": {\n        "timestamp": ${q(m.timestamp)},\n        "sender": ${q(m.sender)}\n      },` +
-    `\n      "value": ${q(f.value)},\n      "excerpt": ${q(f.excerpt)},\n      "explanation": ${q(f.explanation)}\n    }`
-  );
-}
 
 /**
  * Writes the report as `JSON.stringify({ ...report, findings }, null, 2)` would, without ever
@@ -140,7 +122,7 @@ function findingJson(f: Finding): string {
 export async function writeConversationJson(
   write: WriteChunk,
   report: ConversationReportHead,
-  findings: Iterable<Finding>,
+  findings: Iterable<FindingRecord>,
 ): Promise<void> {
   // Key order as in the contract: findings after summary, before coverage.
   const { coverage, ...head } = report;
@@ -149,8 +131,8 @@ export async function writeConversationJson(
   await write(text.slice(0, at + '"findings": '.length));
   let piece = '';
   let first = true;
-  for (const finding of findings) {
-    piece += `${first ? '[\n    ' : ',\n    '}${findingJson(finding)}`;
+  for (const record of findings) {
+    piece += `${first ? '[\n    ' : ',\n    '}${record.json}`;
     first = false;
     if (piece.length >= JSON_PIECE_CHARS) {
       await write(piece);

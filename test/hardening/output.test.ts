@@ -7,7 +7,7 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { FindingRecord } from '../../src/findings/record.js';
 import { renderFile, type RenderOptions } from '../../src/report/render-file.js';
 import { OutputError, ReportWriter } from '../../src/report/write-reports.js';
 import { disposeScannedFile, scanFile, type ScannedFile } from '../../src/scan.js';
@@ -187,15 +187,16 @@ describe('renderFile and ReportWriter when the folder goes away or fills up', ()
     const failing: FindingSource = {
       count: real.count,
       spilled: real.spilled,
-      *read(keep?: (finding: Finding) => boolean): Iterable<Finding> {
-        for (const finding of real.read(keep)) {
-          yield finding;
+      *records(keepType?: (type: string) => boolean): Iterable<FindingRecord> {
+        for (const record of real.records(keepType)) {
+          yield record;
           onDiskAtFailure = readdirSync(out);
           throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
             code: 'ENOSPC',
           });
         }
       },
+      read: (keep) => real.read(keep),
       toArray: (keep) => real.toArray(keep),
       dispose: () => real.dispose(),
     };

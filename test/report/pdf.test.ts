@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
+import { fromRecord } from '../../src/findings/record.js';
 import { buildConversationReport, type BuiltReport } from '../../src/report/json.js';
 import {
   FULL_TABLE_LIMIT,
@@ -76,9 +77,9 @@ describe('conversation PDF', () => {
 
   it('shows the top findings per type for a large conversation, with the header on every page', async () => {
     expect(report.summary.findings).toBeGreaterThan(FULL_TABLE_LIMIT);
-    const { rows, omitted } = selectForTable(built.findings());
+    const { rows, omitted } = selectForTable([...built.findings()].map(fromRecord));
     expect(built.view.table).toEqual({ rows, omitted });
-    const types = new Set([...built.findings()].map((f) => f.type));
+    const types = new Set([...built.findings()].map((r) => r.type));
     expect(rows.length).toBeLessThanOrEqual(types.size * TOP_PER_TYPE);
     expect(omitted.length).toBeGreaterThan(0);
     const pages = await pdfPages(await renderConversationPdf(report, built.view));
