@@ -17,7 +17,7 @@ import {
 import { conversationExtraReasons, type ExtraReasonSource } from '../risk/extra-reasons.js';
 import { RISK_LEVELS } from '../risk/score.js';
 import { fromInputErrorData } from '../report/render-file.js';
-import { createScanPool } from '../run/scan-pool.js';
+import { createScanPool, isOutOfMemory } from '../run/scan-pool.js';
 import { groupOnlyFindings, runScanTask, type ScanTaskResult } from '../run/scan-task.js';
 import { runSplitScanTask } from '../run/split-scan.js';
 import { severityRank } from '../scan.js';
@@ -66,8 +66,8 @@ export interface ScanRuntime {
   extraReasons?: ExtraReasonSource;
 }
 
-/** Rough single-thread cost of a run: detection throughput, and the PDF per conversation. */
-const SECONDS_PER_MB = 0.1;
+/** Rough single-thread cost of a run (measured: ~4 MB/s on chat with work talk, ~0.1 s per PDF). */
+const SECONDS_PER_MB = 0.25;
 const SECONDS_PER_PDF = 0.1;
 /** A worker thread pays ~2 s to load detectors and fonts: worth it only for longer runs. */
 const MIN_SECONDS_FOR_WORKERS = 6;
@@ -202,18 +202,25 @@ export async function runScan(
       ? createScanPool(threads)
       : null;
   const render = writer.renderOptions();
-  const scanOne = (path: string, size: number): Promise<ScanTaskResult> =>
-    pool
-      ? size >= SPLIT_MIN_BYTES
-        ? runSplitScanTask({ path, render }, threads, (part) => pool.runPart(part))
-        : pool.run({ path, render })
-      : runScanTask(
-          { path, render },
-          {
-            onMessage: (found) => progress.message(found),
-            ...(runtime.extraReasons ? { extraReasons: runtime.extraReasons } : {}),
-          },
-        );
+  const inThisThread = (path: string): Promise<ScanTaskResult> =>
+    runScanTask(
+      { path, render },
+      {
+        onMessage: (found) => progress.message(found),
+        ...(runtime.extraReasons ? { extraReasons: runtime.extraReasons } : {}),
+      },
+    );
+  const scanOne = async (path: string, size: number): Promise<ScanTaskResult> => {
+    if (!pool) return inThisThread(path);
+    try {
+      return size >= SPLIT_MIN_BYTES
+        ? await runSplitScanTask({ path, render }, threads, (part) => pool.runPart(part))
+        : await pool.run({ path, render });
+    } catch (error) {
+      if (!isOutOfMemory(error)) throw error;
+      return inThisThread(path);
+    }
+  };
   const limit = pLimit(pool ? threads : 1);
   try {
     await Promise.all(

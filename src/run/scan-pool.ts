@@ -10,6 +10,14 @@ import { onAbort } from '../report/write-atomic.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
 import type { PartResult, PartTask } from './split-scan.js';
 
+const WORKER_OLD_GENERATION_MB = 96;
+const WORKER_YOUNG_GENERATION_MB = 16;
+
+/** The error of a task whose worker hit its memory limit (the worker is replaced). */
+export function isOutOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 export interface ScanPool {
   run(task: ScanTask): Promise<ScanTaskResult>;
   runPart(task: PartTask): Promise<PartResult>;
@@ -35,6 +43,13 @@ export function createScanPool(threads: number): ScanPool | null {
     maxThreads: threads,
     // Workers keep their warm detectors and fonts from one file to the next.
     isolateWorkers: false,
+    // A scan's live data is small (findings spill to disk), but V8 lets a heap grow far beyond
+    // it before collecting; the limits keep the run's peak memory near what it needs. A file
+    // that truly needs more is scanned again in the main thread (`isOutOfMemory`).
+    resourceLimits: {
+      maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+    },
   });
   let destroyed = false;
   const destroy = async (): Promise<void> => {
