@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, describeError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { runDetectors } from './command-detectors.js';
 import { runParse } from './command-parse.js';
 import { DEFAULT_OUT, parseReportFormats, runScan, type ScanOptions } from './command-scan.js';
 import { REPORT_FORMATS } from '../report/write-reports.js';
@@ -77,7 +76,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('detectors')
     .description('list the detectors with id, category, type, severity and languages')
     .option('--json', 'print as JSON', false)
-    .action((options: { json: boolean }) => {
+    .action(async (options: { json: boolean }) => {
+      // Loaded here: a scan that hands files to worker threads never loads the detectors itself.
+      const { runDetectors } = await import('./command-detectors.js');
       exitCode = runDetectors(options, io);
     });
 

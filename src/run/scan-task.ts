@@ -3,7 +3,7 @@
  * write its reports under temp names, and return what the main thread needs to commit them and
  * to count the run. Plain data in and out, so it can cross a thread boundary.
  */
-import { detectors } from '../../detectors/index.js';
+import type { Detector } from '../detect/detector.js';
 import { InputError } from '../errors.js';
 import type { ExtraReasonSource } from '../risk/extra-reasons.js';
 import { GROUP_ONLY_TYPES } from '../risk/group-only.js';
@@ -14,6 +14,14 @@ import {
   type RenderOptions,
 } from '../report/render-file.js';
 import { disposeScannedFile, scanFile, type ScannedFile } from '../scan.js';
+
+/**
+ * The detectors, loaded on first use: a main thread that only hands files to worker threads
+ * never needs their models and tables in its own memory.
+ */
+export async function loadDetectors(): Promise<readonly Detector[]> {
+  return (await import('../../detectors/index.js')).detectors;
+}
 
 export interface ScanTask {
   path: string;
@@ -41,6 +49,7 @@ export async function runScanTask(
   const { render } = task;
   let file: ScannedFile;
   try {
+    const detectors = await loadDetectors();
     file = await scanFile(task.path, detectors, {
       reveal: render.reveal,
       asOf: new Date(render.generatedAt),

@@ -8,7 +8,6 @@
  * detector still sees all findings of a message, which masking needs (a work message's excerpt
  * hides the e-mail address another detector found in it).
  */
-import { detectors } from '../../detectors/index.js';
 import { FindingDigest } from '../findings/digest.js';
 import { MergedFindings } from '../findings/merged.js';
 import { FindingStore, type FindingStoreState } from '../findings/store.js';
@@ -26,7 +25,7 @@ import {
   scanConversations,
   type ScannedFile,
 } from '../scan.js';
-import type { ScanTask, ScanTaskResult } from './scan-task.js';
+import { loadDetectors, type ScanTask, type ScanTaskResult } from './scan-task.js';
 
 /** Messages per block: long runs keep the work classifier's memory of recent messages warm. */
 export const SPLIT_BLOCK = 512;
@@ -59,7 +58,7 @@ export interface PartResult {
 }
 
 export async function scanPart(task: PartTask): Promise<PartResult> {
-  const scan = await scanConversations(task.path, detectors, {
+  const scan = await scanConversations(task.path, await loadDetectors(), {
     reveal: task.render.reveal,
     asOf: new Date(task.render.generatedAt),
     spillDir: task.render.outDir,
