@@ -9,6 +9,9 @@
  * Vertrag), and so is a second contract term next to the first (Kündigungsfrist next to Laufzeit).
  * Private words (Miete, Netflix, 淘宝, my laptop …) cancel weak evidence.
  */
+import { type DetectorContext, perMessage } from '../../src/detect/detector.js';
+import { Matches } from '../../src/detect/matches.js';
+import { PatternScreen } from '../../src/detect/pattern-screen.js';
 import { lexicon, NUM_START } from './_patterns.js';
 
 export type BusinessLevel = 0 | 1 | 2;
@@ -511,6 +514,141 @@ function strongIn(text: string, skipStart: number, skipEnd: number): string | un
   );
 }
 
+/** The lexicons' matches in the message and in `before`, found once per message. */
+interface Scans {
+  text: Map<RegExp, Matches>;
+  before: Map<RegExp, Matches>;
+  /** Which lexicons can match in the text and in `before` (one pass over each, on first need). */
+  textPossible?: (pattern: RegExp) => boolean;
+  beforePossible?: (pattern: RegExp) => boolean;
+}
+
+const SCANS = {};
+
+const SCREEN = new PatternScreen([
+  STRONG,
+  CASED,
+  BULK_QUANTITY,
+  PRIVATE,
+  STRONG_UNLESS_PRIVATE,
+  WEAK,
+  CONTRACT_TERMS,
+]);
+
+function matchesIn(
+  scans: Map<RegExp, Matches>,
+  pattern: RegExp,
+  text: string,
+  possible: (pattern: RegExp) => boolean,
+): Matches {
+  let matches = scans.get(pattern);
+  if (!matches) {
+    matches = new Matches(pattern, text, possible(pattern));
+    scans.set(pattern, matches);
+  }
+  return matches;
+}
+
+/** `firstOutside` over matches already found in the same text. */
+function firstKept(matches: Matches, skipStart: number, skipEnd: number): string | undefined {
+  for (let i = 0, m = matches.at(0); m; m = matches.at(++i)) {
+    if (m.index < skipStart || m.end > skipEnd) return m.text;
+  }
+  return undefined;
+}
+
+/** `allOutside` over matches already found in the same text. */
+function allKept(
+  matches: Matches,
+  skipStart: number,
+  skipEnd: number,
+  into: Set<string>,
+  max: number,
+): void {
+  for (let i = 0, m = matches.at(0); m && into.size < max; m = matches.at(++i)) {
+    if (m.index < skipStart || m.end > skipEnd) into.add(m.text.toLowerCase());
+  }
+}
+
+/**
+ * Looks for a lexicon's words in the window around a term, or in `before`: the window is usually
+ * the whole message, whose matches are then shared by every term and detector of the message.
+ */
+class Lookup {
+  private readonly scans: Scans;
+
+  constructor(
+    private readonly context: Pick<DetectorContext, 'text' | 'before'> & Partial<DetectorContext>,
+    private readonly near: string,
+    private readonly whole: boolean,
+    private readonly skipStart: number,
+    private readonly skipEnd: number,
+  ) {
+    this.scans = isFullContext(context)
+      ? perMessage(context, SCANS, (): Scans => ({ text: new Map(), before: new Map() }))
+      : { text: new Map(), before: new Map() };
+  }
+
+  private inText(): (pattern: RegExp) => boolean {
+    this.scans.textPossible ??= SCREEN.screen(this.context.text);
+    return this.scans.textPossible;
+  }
+
+  private inBefore(): (pattern: RegExp) => boolean {
+    this.scans.beforePossible ??= SCREEN.screen(this.context.before);
+    return this.scans.beforePossible;
+  }
+
+  first(pattern: RegExp): string | undefined {
+    return this.whole
+      ? firstKept(
+          matchesIn(this.scans.text, pattern, this.context.text, this.inText()),
+          this.skipStart,
+          this.skipEnd,
+        )
+      : firstOutside(pattern, this.near, this.skipStart, this.skipEnd);
+  }
+
+  firstBefore(pattern: RegExp): string | undefined {
+    return firstKept(
+      matchesIn(this.scans.before, pattern, this.context.before, this.inBefore()),
+      0,
+      0,
+    );
+  }
+
+  all(pattern: RegExp, into: Set<string>): void {
+    if (this.whole) {
+      const matches = matchesIn(this.scans.text, pattern, this.context.text, this.inText());
+      allKept(matches, this.skipStart, this.skipEnd, into, 2);
+    } else allOutside(pattern, this.near, this.skipStart, this.skipEnd, into, 2);
+  }
+
+  allBefore(pattern: RegExp, into: Set<string>): void {
+    allKept(
+      matchesIn(this.scans.before, pattern, this.context.before, this.inBefore()),
+      0,
+      0,
+      into,
+      2,
+    );
+  }
+
+  strong(): string | undefined {
+    return this.first(STRONG) ?? this.first(CASED) ?? this.first(BULK_QUANTITY);
+  }
+
+  strongBefore(): string | undefined {
+    return this.firstBefore(STRONG) ?? this.firstBefore(CASED) ?? this.firstBefore(BULK_QUANTITY);
+  }
+}
+
+function isFullContext(
+  context: Pick<DetectorContext, 'text' | 'before'> & Partial<DetectorContext>,
+): context is DetectorContext {
+  return context.message !== undefined;
+}
+
 /**
  * Business context around [start, end) of the message and in the preceding messages. Words inside
  * [excludeStart, excludeEnd) are ignored, so a term is not its own evidence ("Vertrag" in
@@ -523,23 +661,21 @@ export function businessContext(
   exclude: { start: number; end: number } = { start: 0, end: 0 },
 ): BusinessContext {
   const from = Math.max(0, start - WINDOW);
-  const near = context.text.slice(from, Math.min(context.text.length, end + WINDOW));
-  const skipStart = exclude.start - from;
-  const skipEnd = exclude.end - from;
-  const strong = strongIn(near, skipStart, skipEnd) ?? strongIn(context.before, 0, 0);
+  const to = Math.min(context.text.length, end + WINDOW);
+  const whole = from === 0 && to === context.text.length;
+  const near = whole ? context.text : context.text.slice(from, to);
+  const look = new Lookup(context, near, whole, exclude.start - from, exclude.end - from);
+  const strong = look.strong() ?? look.strongBefore();
   if (strong) return { level: 2, word: strong };
-  const privateWord =
-    firstOutside(PRIVATE, near, skipStart, skipEnd) ?? firstOutside(PRIVATE, context.before, 0, 0);
+  const privateWord = look.first(PRIVATE) ?? look.firstBefore(PRIVATE);
   if (privateWord) return { level: 0, privateWord };
-  const shared =
-    firstOutside(STRONG_UNLESS_PRIVATE, near, skipStart, skipEnd) ??
-    firstOutside(STRONG_UNLESS_PRIVATE, context.before, 0, 0);
+  const shared = look.first(STRONG_UNLESS_PRIVATE) ?? look.firstBefore(STRONG_UNLESS_PRIVATE);
   if (shared) return { level: 2, word: shared };
   const weak = new Set<string>();
-  allOutside(WEAK, near, skipStart, skipEnd, weak, 2);
-  allOutside(CONTRACT_TERMS, near, skipStart, skipEnd, weak, 2);
-  allOutside(WEAK, context.before, 0, 0, weak, 2);
-  allOutside(CONTRACT_TERMS, context.before, 0, 0, weak, 2);
+  look.all(WEAK, weak);
+  look.all(CONTRACT_TERMS, weak);
+  look.allBefore(WEAK, weak);
+  look.allBefore(CONTRACT_TERMS, weak);
   if (weak.size > 0) return { level: 1, word: [...weak].join("', '"), weakWords: weak.size };
   return { level: 0 };
 }

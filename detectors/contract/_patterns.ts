@@ -1,3 +1,10 @@
+import {
+  type BoundedNeedle,
+  isAsciiAlnum,
+  registerBounded,
+} from '../../src/detect/bounded-gate.js';
+import { anchoredNeedles, PREFIX, SUFFIX } from '../../src/detect/needles.js';
+
 /**
  * Building blocks shared by the contract detectors: a word-list builder that takes regex sources,
  * and the value shapes contract terms carry (amounts, percentages, periods, dates, quantities).
@@ -12,7 +19,35 @@ const RIGHT = String.raw`(?:(?<=[\p{sc=Latin}\p{N}])(?![\p{sc=Latin}\p{N}])|(?<!
 
 /** One regex from regex sources, each wrapped in `LEFT`/`RIGHT` boundaries. */
 export function lexicon(sources: readonly string[], flags = 'giu'): RegExp {
-  return new RegExp(`${LEFT}(?:${sources.join('|')})${RIGHT}`, flags);
+  const pattern = new RegExp(`${LEFT}(?:${sources.join('|')})${RIGHT}`, flags);
+  registerBounded(pattern, () => boundedNeedles(sources, flags));
+  return pattern;
+}
+
+/**
+ * The required literals of each source, with the boundaries `LEFT`/`RIGHT` put on those that
+ * start or end a match with a letter or digit (see `keyword-gate.ts`); null when a source
+ * requires none.
+ */
+function boundedNeedles(sources: readonly string[], flags: string): BoundedNeedle[] | null {
+  const out: BoundedNeedle[] = [];
+  for (const source of sources) {
+    const alternatives = anchoredNeedles(new RegExp(source, flags));
+    if (!alternatives) return null;
+    for (const alternative of alternatives) {
+      if (!alternative) return null;
+      for (const needle of alternative.needles) {
+        out.push({
+          needle,
+          left: (alternative.at & PREFIX) !== 0 && isAsciiAlnum(needle.charCodeAt(0)),
+          right:
+            (alternative.at & SUFFIX) !== 0 && isAsciiAlnum(needle.charCodeAt(needle.length - 1)),
+          start: (alternative.at & PREFIX) !== 0,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** Characters allowed between a term and its value: anything but a line or clause break. */

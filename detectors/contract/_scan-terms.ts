@@ -10,6 +10,13 @@
  * is its own context. Private-life words nearby (Miete, Netflix, 淘宝) cap even those.
  */
 import type { DetectorContext, Hit } from '../../src/detect/detector.js';
+import { AnchoredSearch } from '../../src/detect/anchored.js';
+import { confirmNoMatch } from '../../src/detect/gate-check.js';
+import {
+  BoundedGate,
+  type BoundedNeedle,
+  boundedNeedlesOf,
+} from '../../src/detect/bounded-gate.js';
 import { MIN_CONFIDENCE } from '../../src/detect/run-detectors.js';
 import {
   type BusinessContext,
@@ -166,21 +173,58 @@ export function keepBest(text: string, hits: Hit[]): Hit[] {
   return joined;
 }
 
+/**
+ * The required literals of every rule's pattern in one index (group = rule; -1: a pattern that
+ * requires none), so one pass over the message tells which rules can match at all.
+ */
+interface RuleIndex {
+  index: BoundedGate;
+  group: Int32Array;
+  hits: Uint32Array;
+}
+
+const ruleIndexes = new WeakMap<readonly TermRule[], RuleIndex>();
+
+function ruleIndex(rules: readonly TermRule[]): RuleIndex {
+  let found = ruleIndexes.get(rules);
+  if (!found) {
+    const groups: Array<readonly BoundedNeedle[]> = [];
+    const group = new Int32Array(rules.length).fill(-1);
+    rules.forEach((rule, r) => {
+      const needles = boundedNeedlesOf(rule.pattern);
+      if (!needles) return;
+      group[r] = groups.length;
+      groups.push(needles);
+    });
+    const index = new BoundedGate(groups);
+    found = { index, group, hits: new Uint32Array(index.words) };
+    ruleIndexes.set(rules, found);
+  }
+  return found;
+}
+
 /** Runs term rules over the message and grades every match. */
 export function scanTerms(context: DetectorContext, rules: readonly TermRule[]): Hit[] {
   const { text } = context;
   const hits: Hit[] = [];
-  for (const rule of rules) {
+  const { index, group, hits: present } = ruleIndex(rules);
+  present.fill(0);
+  index.scan(text, present);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     rule.pattern.lastIndex = 0;
-    for (
-      let m = rule.pattern.exec(text);
-      m !== null && hits.length < MAX_HITS;
-      m = rule.pattern.exec(text)
-    ) {
-      if (m[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
-      }
+    const g = group[r]!;
+    if (g >= 0 && (present[g >>> 5]! & (1 << (g & 31))) === 0) {
+      confirmNoMatch(rule.pattern, text);
+      continue;
+    }
+    // `exec` from the start, trying only where the rule's words start (`AnchoredSearch`).
+    const search = new AnchoredSearch(rule.pattern, text);
+    let from = 0;
+    for (let m = search.next(from); m !== null && hits.length < MAX_HITS; m = search.next(from)) {
+      // Past the match, or one on after an empty one.
+      from = m.index + (m[0].length || 1);
+      if (m[0].length === 0) continue;
       if (rule.accept && !rule.accept(text, m)) continue;
       const termStart = m.index;
       const termEnd = termStart + m[0].length;

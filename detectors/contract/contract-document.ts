@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { businessContext } from './_business-context.js';
 import { GAP, lexicon } from './_patterns.js';
@@ -174,7 +175,7 @@ export default defineDetector({
     const { text } = context;
     const hits: Hit[] = [];
     const seen = new Set<string>();
-    for (const m of text.matchAll(FILE)) {
+    for (const m of execAll(FILE, text)) {
       if (hits.length >= MAX_HITS) break;
       const end = m.index + m[0].length;
       const file = fileName(text, m.index, end);

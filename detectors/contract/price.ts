@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { businessContext } from './_business-context.js';
 import {
@@ -96,15 +97,15 @@ function candidatesIn(text: string): Candidate[] {
   const add = (start: number, end: number): void => {
     if (!found.some((c) => c.start < end && start < c.end)) found.push({ start, end });
   };
-  for (const m of text.matchAll(AMOUNTS)) {
+  for (const m of execAll(AMOUNTS, text)) {
     if (found.length >= MAX_HITS) return found;
     add(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(BARE_DECIMAL)) {
+  for (const m of execAll(BARE_DECIMAL, text)) {
     if (found.length >= MAX_HITS) return found;
     add(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(BARE)) {
+  for (const m of execAll(BARE, text)) {
     if (found.length >= MAX_HITS) return found;
     add(m.index + m[0].length - m[2]!.length, m.index + m[0].length);
   }

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { globalKeywords, SENTENCE_BREAK } from '../pii/_nearby.js';
 import { classes, shannon } from './_entropy.js';
@@ -136,7 +137,7 @@ function randomToken(value: string, hex: boolean, entropy: number, digits: numbe
 }
 
 function genericHits(text: string, hits: Hit[]): void {
-  for (const k of text.matchAll(KEYWORD)) {
+  for (const k of execAll(KEYWORD, text)) {
     const from = k.index + k[0].length;
     const slice = text.slice(from, from + 300);
     TOKEN.lastIndex = 0;
@@ -182,7 +183,7 @@ export default defineDetector({
   detect({ text }) {
     const hits: Hit[] = [];
     for (const known of KNOWN) {
-      for (const m of text.matchAll(known.pattern)) {
+      for (const m of execAll(known.pattern, text)) {
         const value = known.group ? m[known.group]! : m[0];
         if (known.check && !known.check(value)) continue;
         const start = m.index + m[0].length - value.length;

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import {
   globalKeywords,
@@ -99,7 +100,7 @@ function otherCodeBefore(text: string, keywordStart: number): boolean {
 /** Why the number at [start, end) is a one-time code, as [confidence, explanation]. */
 function why(
   text: string,
-  before: string,
+  context: { readonly before: string },
   start: number,
   end: number,
 ): [number, string] | undefined {
@@ -139,7 +140,7 @@ function why(
     ANNOUNCED.test(text.slice(Math.max(0, start - 12), start)) &&
     /^[\s.!,;)]*$/u.test(text.slice(end));
   if (isWholeMessage(text, start, end) || announcedAnswer) {
-    const previous = keywordInBefore(STRONG, before, 100);
+    const previous = keywordInBefore(STRONG, context.before, 100);
     if (previous) return [0.6, `keyword '${previous}' in the message before`];
   }
   return undefined;
@@ -154,15 +155,17 @@ export default defineDetector({
   description:
     'A 4-8 digit one-time code (SMS code, TAN, OTP, 验证码) next to a code keyword; prices, years, times, postcodes and account numbers are not codes.',
   prefilter: /\d{4}|\d{3}[ -]\d{3}/,
-  detect({ text, before }) {
+  requires: (stats) => stats.maxDigitRun >= 3,
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
-    for (const m of text.matchAll(CANDIDATE)) {
+    for (const m of execAll(CANDIDATE, text)) {
       const digits = m[0].replace(/\D/g, '');
       if (YEAR.test(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (digits.length === 5 && POSTCODE_CITY.test(text.slice(end, end + 3))) continue;
-      const reason = why(text, before, start, end);
+      const reason = why(text, context, start, end);
       if (!reason) continue;
       const [confidence, explanation] = reason;
       hits.push({

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 
 // The URI up to the first character a URI cannot hold unencoded (space, quotes, angle brackets, CJK).
@@ -26,7 +27,7 @@ export default defineDetector({
   prefilter: /otpauth/i,
   detect({ text }) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(URI)) {
+    for (const m of execAll(URI, text)) {
       const uri = m[0].replace(TRAILING, '');
       const [confidence, why] = assess(uri);
       hits.push({

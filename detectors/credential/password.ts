@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { isWholeMessage, keywordInBefore } from '../pii/_nearby.js';
 import { classes } from './_entropy.js';
@@ -142,9 +143,12 @@ export default defineDetector({
     'A password or PIN written after a keyword (Passwort, Kennwort, WLAN-Passwort, pw, password, PIN, 密码) and a separator (":", "ist", "is", "是"); sentences about passwords ("Passwort vergessen?") are not flagged.',
   prefilter:
     /pass|kennw|pw|pin|wlan|wifi|wi-fi|wpa|netzwerk|密码|口令|^\s*[\x21-\x7E\u00C0-\u024F]{4,64}\s*$/i,
-  detect({ text, before }) {
+  // The anchored alternative: a message that is one token.
+  gate: (stats) => stats.tokens === 1,
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
-    for (const k of text.matchAll(KEYWORD)) {
+    for (const k of execAll(KEYWORD, text)) {
       if (k[1] && NOT_A_PASSWORD_PREFIX.test(k[1])) continue;
       const cjk = /^[\u4e00-\u9fff]/u.test(k[0]);
       const candidate = afterKeyword(text, k.index + k[0].length, cjk);
@@ -160,8 +164,8 @@ export default defineDetector({
         explanation: `keyword '${k[0]}' then ${candidate.separator === 'strong' ? 'separator' : 'no separator'}; ${scored.why}`,
       });
     }
-    if (hits.length === 0 && before) {
-      const reply = previousQuestion(text, before);
+    if (hits.length === 0 && context.before) {
+      const reply = previousQuestion(text, context.before);
       if (reply) hits.push(reply);
     }
     return hits;

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 
 // Keyboards turn "-----" into dashes that normalization folds back to fewer hyphens: accept 1-5.
@@ -14,7 +15,7 @@ const HEADER_BEFORE = /BEGIN (?:[A-Z0-9]+ )?PRIVATE KEY/;
 
 function base64Count(text: string): number {
   let count = 0;
-  for (const run of text.matchAll(BASE64_RUN)) count += run[0].length;
+  for (const run of execAll(BASE64_RUN, text)) count += run[0].length;
   return count;
 }
 
@@ -34,10 +35,12 @@ export default defineDetector({
   description:
     'A private key block (PEM "-----BEGIN … PRIVATE KEY-----": RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP private key block; PuTTY key files). The span covers the whole block so no key material shows in excerpts.',
   prefilter: /PRIVATE KEY|PuTTY-User-Key-File|^[\sA-Za-z0-9+/=:-]{64,}$/,
+  // The anchored alternative: a message of base64 lines.
+  gate: (stats) => stats.length >= 64,
   detect({ text, before }) {
     const hits: Hit[] = [];
     let from = 0;
-    for (const h of text.matchAll(HEADER)) {
+    for (const h of execAll(HEADER, text)) {
       const start = h.index;
       if (start < from) continue; // a header inside the previous block
       const bodyFrom = start + h[0].length;

@@ -2,6 +2,7 @@
  * Calendar dates as people write them in German, English and Chinese chat text, with validation
  * (real calendar date, not after a reference day, plausible age). Not a detector.
  */
+import { execAll } from '../../src/detect/exec-all.js';
 
 const MONTHS: Record<string, number> = {
   januar: 1,
@@ -124,7 +125,7 @@ function pad(n: number): string {
  */
 export function findDates(text: string, ref: Reference, monthFirst = false): FoundDate[] {
   const found: FoundDate[] = [];
-  for (const m of text.matchAll(DATE_PATTERN)) {
+  for (const m of execAll(DATE_PATTERN, text)) {
     let year: number;
     let month: number;
     let day: number;

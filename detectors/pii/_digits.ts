@@ -1,4 +1,6 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { stdnum } from 'stdnum';
+import { mayMatch } from '../../src/detect/may-match.js';
 
 /**
  * Shared helpers of the structured PII detectors (not a detector: no default export, and the
@@ -126,7 +128,8 @@ const GENERIC_NUMBER_WORD = /^(?:numbers?|nummern?|nr\.?|no\.?|号码?)$/i;
 function lastMatch(pattern: RegExp, text: string): { end: number; word: string } | undefined {
   let best: { end: number; word: string } | undefined;
   pattern.lastIndex = 0;
-  for (const m of text.matchAll(pattern)) {
+  if (!mayMatch(pattern, text)) return undefined;
+  for (const m of execAll(pattern, text)) {
     const end = m.index + m[0].length;
     if (!best || end >= best.end) best = { end, word: m[0] };
   }

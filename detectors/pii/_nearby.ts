@@ -3,7 +3,10 @@
  * credential detectors. Not a detector (the leading `_` keeps it out of the registry).
  */
 
+import { execAll } from '../../src/detect/exec-all.js';
 import { keywords } from '../../src/detect/context.js';
+import { AnchoredSearch } from '../../src/detect/anchored.js';
+import { mayMatch } from '../../src/detect/may-match.js';
 
 /** A keyword found next to a value, and the text between the two. */
 export interface Near {
@@ -30,9 +33,11 @@ export function keywordBefore(
   start: number,
   window: number,
 ): Near | undefined {
-  const slice = text.slice(Math.max(0, start - window), start);
+  const from = Math.max(0, start - window);
+  if (!mayMatch(pattern, text, from, start)) return undefined;
+  const slice = text.slice(from, start);
   let last: RegExpMatchArray | undefined;
-  for (const m of slice.matchAll(pattern)) last = m;
+  for (const m of execAll(pattern, slice)) last = m;
   if (!last) return undefined;
   return { word: last[0], gap: slice.slice(last.index! + last[0].length) };
 }
@@ -44,9 +49,10 @@ export function keywordAfter(
   end: number,
   window: number,
 ): Near | undefined {
+  if (!mayMatch(pattern, text, end, Math.min(text.length, end + window))) return undefined;
   const slice = text.slice(end, end + window);
-  pattern.lastIndex = 0;
-  const m = pattern.exec(slice);
+  // The first match, as `exec` from 0 finds it (tried only where keywords start).
+  const m = new AnchoredSearch(pattern, slice).next(0);
   pattern.lastIndex = 0;
   if (!m) return undefined;
   return { word: m[0], gap: slice.slice(0, m.index) };

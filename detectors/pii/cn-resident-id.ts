@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { isValidDate, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, stdnumValidator } from './_digits.js';
@@ -53,9 +54,10 @@ export default defineDetector({
   description:
     'A Chinese resident identity card number (18 characters, GB 11643 check digit incl. X, valid birth date and province code), also glued to Chinese text.',
   prefilter: /\d{6}[ -]?(?:19|20)\d{6}[ -]?\d{3}[\dXx]/,
+  requires: (stats) => stats.digits >= 17 && stats.maxDigitRun >= 6,
   detect({ text, before }) {
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const [raw, region = '', birth = '', tail = ''] = match;
       if (!PROVINCES.has(Number(region.slice(0, 2)))) continue;
       const year = Number(birth.slice(0, 4));

@@ -59,12 +59,19 @@ export default defineDetector({
   // A birth keyword, or a short message with a digit (a bare date answering the message before).
   prefilter:
     /geb|born|dob|d\.o\.b|birth|bday|b-day|出生|生于|生日|\*\s?\d|^(?=[\s\S]{6,30}$)\D{0,20}\d/i,
-  detect({ text, before, message }) {
+  // The bare-date alternative: a short message with a digit.
+  gate: (stats) => stats.length >= 6 && stats.length <= 30 && stats.digits >= 1,
+  // A date has digits (`detect` returns nothing without).
+  requires: (stats) => stats.digits >= 1,
+  detect(context) {
+    const { text, message } = context;
     if (!/\d/.test(text)) return [];
     const first = STRONG_ONE.exec(text) ?? WEAK_ONE.exec(text);
     let previous: string | undefined;
     if (!first && !STAR_HINT.test(text)) {
-      if (text.length > 30 || !HINT.test(before.slice(-80))) return [];
+      if (text.length > 30) return [];
+      const { before } = context;
+      if (!HINT.test(before.slice(-80))) return [];
       previous = keywordInBefore(STRONG, before, 80) ?? keywordInBefore(WEAK, before, 80);
       if (!previous) return [];
     }

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { stdnum } from 'stdnum';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { describeLabel, labelFor, required } from './_nearby.js';
@@ -40,9 +41,11 @@ export default defineDetector({
   // An ID card keyword (the number may follow it or precede it), or a message that starts with a token.
   prefilter:
     /ausweis|perso|german\s?id|pa\s?-?\s?nr|id\s?-?\s?(?:card|karte)|identity|national\s?id|德国身份证|^[\s"'„“‚‘«»([]*[A-Za-z0-9]{9,11}(?![A-Za-z0-9])/i,
+  // The anchored alternative: a message that starts with the number.
+  gate: (stats) => stats.leadRun >= 9,
   detect(context) {
     const hits: Hit[] = [];
-    for (const match of context.text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, context.text)) {
       const value = match[0].toUpperCase();
       const format = classify(value);
       if (!format) continue;

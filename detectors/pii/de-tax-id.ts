@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import {
@@ -105,9 +106,10 @@ export default defineDetector({
   description:
     'A German tax identification number (Steuer-ID, IdNr): 11 digits with a valid ISO 7064 MOD 11,10 check digit and digit-frequency rule, next to a tax keyword.',
   prefilter: /[1-9]\d(?: ?\d){9}/,
+  requires: (stats) => stats.digits >= 11,
   detect({ text, before }) {
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const value = digitsOf(match[0]);
       if (!IDNR.validate(value).isValid || isTrivialSequence(value.slice(0, 10))) continue;
       const strict = strictDigitRule(value);

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 
@@ -82,7 +83,7 @@ function labels(run: string): Array<{ label: string; end: number; obfuscatedBefo
   let last = 0;
   let obfuscatedBefore = false;
   SPLIT_DOT.lastIndex = 0;
-  for (const m of run.matchAll(SPLIT_DOT)) {
+  for (const m of execAll(SPLIT_DOT, run)) {
     out.push({ label: run.slice(last, m.index), end: m.index, obfuscatedBefore });
     obfuscatedBefore = m[0] !== '.';
     last = m.index + m[0].length;

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { NOT_AFTER_ALNUM, stdnumValidator } from './_digits.js';
@@ -133,9 +134,10 @@ export default defineDetector({
     'A VAT identification number of an EU member state (DE, AT, FR, NL, IT, ES, BE, PL and the others), Northern Ireland, the UK or Switzerland, with a valid country check digit.',
   prefilter:
     /(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|GB|CH)/,
+  requires: (stats) => stats.upperPair,
   detect({ text, before }) {
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const [, country = '', body = ''] = match;
       const bodyStart = match.index + match[0].length - body.length;
       const read = readVat(country, body);

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
@@ -49,9 +50,10 @@ export default defineDetector({
   description:
     'An IBAN (all SEPA countries, GB, CH and every other registry country) with a valid mod-97 checksum and the right length for its country.',
   prefilter: /[A-Z]{2}\d{2}/i,
+  requires: (stats) => stats.maxDigitRun >= 2,
   detect({ text, before }) {
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const cut = cutToLength(match[0]);
       if (!cut || !isValidIBAN(cut.iban)) continue;
       const start = match.index;

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { stdnum } from 'stdnum';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { describeLabel, labelFor, required } from './_nearby.js';
@@ -46,11 +47,15 @@ export default defineDetector({
     'A passport number (German format with stdnum check, Chinese E/G formats, other 6-10 character numbers) labelled by a passport keyword (Reisepass, Passnummer, passport, 护照) right next to it.',
   // A passport keyword (the number may follow it or precede it), or a message that starts with a token.
   prefilter: /pass|护照|護照|^[\s"'„“‚‘«»([]*[A-Za-z0-9]{6,11}(?![A-Za-z0-9])/i,
+  // The anchored alternative: a message that starts with the number.
+  gate: (stats) => stats.leadRun >= 6,
+  // Every passport format has at least two digits.
+  requires: (stats) => stats.digits >= 2,
   detect(context) {
     const { text } = context;
     if (!/\d/.test(text)) return [];
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const value = match[0].toUpperCase();
       const format = classify(value);
       if (!format) continue;

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { contextWord, keywords } from '../../src/detect/context.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import {
@@ -173,11 +174,14 @@ interface Verdict {
   grouped: boolean;
 }
 
+// Digit groups and their separators (one pattern for every call: its literal needles are looked up once).
+const GROUP_OR_SEPARATOR = /\d+|[ -]/g;
+
 /** Longest run of whole groups (from the start) that is a card number. */
 function readCard(raw: string): Verdict | undefined {
   const groups: Array<{ digits: string; end: number }> = [];
   const separators: string[] = [];
-  for (const m of raw.matchAll(/\d+|[ -]/g)) {
+  for (const m of execAll(GROUP_OR_SEPARATOR, raw)) {
     if (m[0] === ' ' || m[0] === '-') separators.push(m[0]);
     else groups.push({ digits: m[0], end: m.index + m[0].length });
   }
@@ -219,9 +223,10 @@ export default defineDetector({
   description:
     'A payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro) in a brand range with a valid Luhn checksum; published test numbers in a lower band.',
   prefilter: /[2-6]\d{3}[ -]?\d/,
+  requires: (stats) => stats.maxDigitRun >= 4,
   detect({ text, before }) {
     const hits: Hit[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       const card = readCard(match[0]);
       if (!card) continue;
       const start = match.index;

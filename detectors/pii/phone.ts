@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import {
   parsePhoneNumberFromString,
   type CountryCode,
@@ -365,12 +366,13 @@ export default defineDetector({
   description:
     'A telephone number (DE, AT, CH, CN, US, UK and any +CC form) that libphonenumber validates, with phone formatting or a phone keyword; dates, amounts, order and tax numbers excluded.',
   prefilter: /\d(?:[ \-./()]{0,3}\d){6}/,
+  requires: (stats) => stats.digits >= 7,
   detect({ text, before }) {
     const hits: Hit[] = [];
     const state: Scan = { text, before, lang: undefined };
     const split = before ? continuedNumber(text, before) : undefined;
     if (split) hits.push(split);
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of execAll(CANDIDATE, text)) {
       if (split && match.index < split.end) continue;
       const hit = consider(state, match[0], match.index);
       if (hit) {

@@ -1,3 +1,4 @@
+import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
 import { globalKeywords, keywordBefore } from './_nearby.js';
 
@@ -89,7 +90,7 @@ const POSTCODE_OR_KEYWORD = new RegExp(`${POSTCODE}|${KEYWORD_HINT}`);
 const ANCHOR = new RegExp(`${POSTCODE}|号|${KEYWORD_HINT}`);
 
 function germanHits(text: string, hits: Hit[]): void {
-  for (const m of text.matchAll(DE_STREET)) {
+  for (const m of execAll(DE_STREET, text)) {
     const start = m.index;
     let end = start + m[0].length;
     DE_TAIL.lastIndex = end;
@@ -125,7 +126,7 @@ function germanHits(text: string, hits: Hit[]): void {
 }
 
 function englishHits(text: string, hits: Hit[]): void {
-  for (const m of text.matchAll(EN_STREET)) {
+  for (const m of execAll(EN_STREET, text)) {
     const start = m.index;
     let end = start + m[0].length;
     EN_TAIL.lastIndex = end;
@@ -156,7 +157,7 @@ function englishHits(text: string, hits: Hit[]): void {
 }
 
 function chineseHits(text: string, hits: Hit[]): void {
-  for (const n of text.matchAll(CN_NUMBER)) {
+  for (const n of execAll(CN_NUMBER, text)) {
     const head = text.slice(Math.max(0, n.index - 40), n.index);
     const m = CN_ADDRESS.exec(head);
     if (!m) continue;
@@ -185,6 +186,8 @@ export default defineDetector({
     'A postal address: German street + house number + postcode + city, UK/US number + street + town + postcode/ZIP, or a Chinese address with province/city/district, road and 号 number; a street with house number alone only after an address keyword.',
   // A postcode, 号, or an address keyword.
   prefilter: ANCHOR,
+  // The postcode alternatives: four or five digits in a row, or a digit and two capitals (US, UK).
+  gate: (stats) => stats.maxDigitRun >= 4 || (stats.digits >= 1 && stats.upperPair),
   detect({ text }) {
     const hits: Hit[] = [];
     if (POSTCODE_OR_KEYWORD.test(text)) {

@@ -1,5 +1,5 @@
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
-import { decideWork, explainWork } from '../../src/work/classify.js';
+import { explainWork, flagWork } from '../../src/work/classify.js';
 import { workScorer } from '../../src/work/model.js';
 
 /**
@@ -18,17 +18,19 @@ export default defineDetector({
   languages: ['de', 'en', 'zh'],
   description:
     'Messages about work (customers, orders, meetings, projects, deadlines, HR, finance) posted in a group chat',
-  detect({ text, before }): Hit[] {
+  detect(context): Hit[] {
+    const { text } = context;
     const scorer = workScorer();
-    const decision = decideWork(scorer, text, before);
-    if (!decision.flagged) return [];
+    // `before` is read only when the decision needs it.
+    const decision = flagWork(scorer, text, () => context.before);
+    if (!decision) return [];
     return [
       {
         start: 0,
         end: text.length,
         value: text,
         confidence: decision.probability,
-        explanation: explainWork(scorer, text, before, decision),
+        explanation: explainWork(scorer, text, context.before, decision),
       },
     ];
   },

@@ -1,3 +1,7 @@
+import { keywordNeedles, registerBounded } from './bounded-gate.js';
+import { AnchoredSearch } from './anchored.js';
+import { mayMatch } from './may-match.js';
+
 /**
  * Context words near a match. Windows are counted in characters, as Purview and Google DLP do,
  * because German compounds and Chinese text defeat word counts.
@@ -27,7 +31,9 @@ export function keywords(words: readonly string[]): RegExp {
       const right = suffix ? '' : '(?![\\p{Lu}\\p{Ll}\\p{Lt}\\p{N}])';
       return `${left}${escaped}${right}`;
     });
-  return new RegExp(parts.join('|'), 'iu');
+  const pattern = new RegExp(parts.join('|'), 'iu');
+  registerBounded(pattern, () => keywordNeedles(words));
+  return pattern;
 }
 
 /** The first keyword found within `window` characters around [start, end), or in `before`. */
@@ -39,13 +45,23 @@ export function contextWord(
   options: { window?: number; before?: string } = {},
 ): string | undefined {
   const window = options.window ?? DEFAULT_WINDOW;
-  const near = text.slice(Math.max(0, start - window), Math.min(text.length, end + window));
-  const inText = pattern.exec(near);
-  if (inText) return inText[0];
+  const from = Math.max(0, start - window);
+  const to = Math.min(text.length, end + window);
+  // `exec` of a global pattern depends on `lastIndex`: only stateless ones may be skipped.
+  const stateless = !pattern.global && !pattern.sticky;
+  if (!stateless || mayMatch(pattern, text, from, to)) {
+    const near = text.slice(from, to);
+    const inText = stateless ? firstMatch(pattern, near) : pattern.exec(near);
+    if (inText) return inText[0];
+  }
   if (options.before && start < window) {
-    const tail = options.before.slice(-(window - start));
-    const inBefore = pattern.exec(tail);
-    if (inBefore) return inBefore[0];
+    const { before } = options;
+    const tailStart = Math.max(0, before.length - (window - start));
+    if (!stateless || mayMatch(pattern, before, tailStart)) {
+      const tail = before.slice(tailStart);
+      const inBefore = stateless ? firstMatch(pattern, tail) : pattern.exec(tail);
+      if (inBefore) return inBefore[0];
+    }
   }
   return undefined;
 }
@@ -57,8 +73,15 @@ export function precededBy(
   start: number,
   window = 40,
 ): string | undefined {
-  const m = pattern.exec(text.slice(Math.max(0, start - window), start));
+  const from = Math.max(0, start - window);
+  if (!pattern.global && !pattern.sticky && !mayMatch(pattern, text, from, start)) return undefined;
+  const m = pattern.exec(text.slice(from, start));
   return m?.[0];
+}
+
+/** `pattern.exec(text)` of a stateless pattern, tried only where its words start. */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  return new AnchoredSearch(pattern, text).next(0);
 }
 
 export function clamp01(x: number): number {

@@ -1,5 +1,6 @@
 import type { Message, Platform } from '../model/conversation.js';
 import type { Category, Severity } from '../model/finding.js';
+import type { TextStats } from './text-stats.js';
 
 /** Languages a detector's patterns and context words cover; `*` for language-independent ones. */
 export type Language = 'de' | 'en' | 'zh' | '*';
@@ -46,10 +47,41 @@ export interface Detector {
    * `detect` could flag.
    */
   prefilter?: RegExp;
+  /**
+   * Cheap necessary condition on character statistics for the detector to report anything: false
+   * only when `prefilter` cannot match or `detect` would find nothing (e.g. `stats.digits >= 7`
+   * for a phone number). Lets the scanner skip both without running them (see `gate.ts`).
+   */
+  requires?: (stats: TextStats) => boolean;
+  /**
+   * Like `requires`, but only for the alternatives of `prefilter` that require no literal (e.g.
+   * `^\s*\S{4,64}$`: `tokens === 1`): must be true whenever one of them matches. The others are
+   * gated by their required literals (`needles.ts`). Without it such a prefilter runs on every
+   * message.
+   */
+  gate?: (stats: TextStats) => boolean;
   detect(context: DetectorContext): Hit[];
   examples: { match: DetectorExample[]; noMatch: DetectorExample[] };
 }
 
 export function defineDetector(detector: Detector): Detector {
   return detector;
+}
+
+const memos = new WeakMap<DetectorContext, Map<unknown, unknown>>();
+
+/**
+ * A value computed once per message and shared by the detectors and candidates that need it
+ * (keyword scans of the message and of `before`); `key` names it (a module-level constant).
+ */
+export function perMessage<T>(context: DetectorContext, key: object, compute: () => T): T {
+  let memo = memos.get(context);
+  if (!memo) {
+    memo = new Map();
+    memos.set(context, memo);
+  }
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }

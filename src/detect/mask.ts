@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES } from '../model/finding.js';
+import { isLetterOrNumber, isNumber, pointAt, starNumbers } from './char-class.js';
 
 /**
  * Masking: no report, log or error repeats a full identifier unless the user asks for it. Masks
@@ -9,15 +10,31 @@ const STAR = '*';
 
 /** Replaces letters and digits with `*`, keeping the first `keepStart` and last `keepEnd` of them. */
 export function maskAlnum(value: string, keepStart: number, keepEnd: number): string {
-  const total = (value.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  let total = 0;
+  for (let i = 0; i < value.length;) {
+    const point = pointAt(value, i);
+    if (isLetterOrNumber(point)) total++;
+    i += point > 0xffff ? 2 : 1;
+  }
   // Short values would be readable from what is kept: keep less.
   const start = total <= keepStart + keepEnd + 3 ? Math.min(keepStart, 1) : keepStart;
   const end = total <= keepStart + keepEnd + 3 ? 0 : keepEnd;
+  let out = '';
   let seen = 0;
-  return value.replace(/[\p{L}\p{N}]/gu, (ch) => {
-    seen++;
-    return seen <= start || seen > total - end ? ch : STAR;
-  });
+  let from = 0;
+  for (let i = 0; i < value.length;) {
+    const point = pointAt(value, i);
+    const width = point > 0xffff ? 2 : 1;
+    if (isLetterOrNumber(point)) {
+      seen++;
+      if (seen > start && seen <= total - end) {
+        out += `${value.slice(from, i)}${STAR}`;
+        from = i + width;
+      }
+    }
+    i += width;
+  }
+  return from === 0 ? value : out + value.slice(from);
 }
 
 function maskEmail(value: string): string {
@@ -72,9 +89,22 @@ export function maskedExcerpt(
   focus: { start: number; end: number },
   radius = 60,
 ): string {
-  const from = Math.max(0, focus.start - radius);
-  const to = Math.min(text.length, focus.end + radius);
-  const flat = maskRange(text, spans, from, to).replace(/\s*\n\s*/g, ' ⏎ ');
+  const { from, to } = excerptRange(text, focus, radius);
+  return excerptOf(text, maskRange(text, spans, from, to), from, to);
+}
+
+/** Where the excerpt around `focus` starts and ends. */
+export function excerptRange(
+  text: string,
+  focus: { start: number; end: number },
+  radius = 60,
+): { from: number; to: number } {
+  return { from: Math.max(0, focus.start - radius), to: Math.min(text.length, focus.end + radius) };
+}
+
+/** The excerpt of `text[from, to)`, given that range masked (`maskRange`): on one line, cut marks. */
+export function excerptOf(text: string, masked: string, from: number, to: number): string {
+  const flat = masked.includes('\n') ? masked.replace(/\s*\n\s*/g, ' ⏎ ') : masked;
   return `${from > 0 ? '…' : ''}${flat}${to < text.length ? '…' : ''}`;
 }
 
@@ -99,11 +129,8 @@ export function maskRange(
   const identifiers = near.filter((s) => !TERM_TYPES.has(s.type)).sort((a, b) => a.start - b.start);
   const plain = (start: number, end: number): string => {
     let segment = text.slice(start, end);
-    if (terms.some((t) => t.start < end && start < t.end)) {
-      segment = segment.replace(/\p{N}/gu, (digit, offset: number) =>
-        terms.some((t) => t.start <= start + offset && start + offset < t.end) ? STAR : digit,
-      );
-    }
+    if (terms.some((t) => t.start < end && start < t.end))
+      segment = hideFigures(segment, start, terms);
     return maskDigits(segment);
   };
   let out = '';
@@ -118,9 +145,37 @@ export function maskRange(
   return out + plain(cursor, to);
 }
 
+/** `segment` (at `base` in the text) with every number inside a term span replaced by `*`. */
+function hideFigures(
+  segment: string,
+  base: number,
+  terms: ReadonlyArray<{ start: number; end: number }>,
+): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < segment.length) {
+    const point = pointAt(segment, i);
+    const width = point > 0xffff ? 2 : 1;
+    if (isNumber(point) && terms.some((t) => t.start <= base + i && base + i < t.end)) {
+      out += `${segment.slice(from, i)}${STAR}`;
+      from = i + width;
+    }
+    i += width;
+  }
+  return from === 0 ? segment : out + segment.slice(from);
+}
+
 /** Masks runs of at least `minDigits` digits (4 by default: years and small counts stay readable). */
 function maskDigits(text: string, minDigits = 4): string {
-  if (minDigits <= 1) return text.replace(/\p{N}/gu, STAR);
+  if (minDigits <= 1) return starNumbers(text);
+  // A run to mask has `minDigits` digits: most texts have fewer in all.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < minDigits; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+  }
+  if (digits < minDigits) return text;
   return text.replace(/\d[\d\s\-./]{2,}\d/g, (run) =>
     (run.match(/\d/g) ?? []).length >= minDigits ? maskAlnum(run, 0, 2) : run,
   );

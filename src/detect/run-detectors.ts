@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Message, MessageKind, Platform } from '../model/conversation.js';
-import type { Category, Finding, Severity } from '../model/finding.js';
-import type { Detector, Hit } from './detector.js';
-import { isTermType, maskedExcerpt, maskRange, maskValue } from './mask.js';
+import type { Detector, DetectorContext, Hit } from './detector.js';
+import { type DetectorGates, gatesFor } from './gate.js';
+import { fail, gateChecks } from './gate-check.js';
+import { History } from './history.js';
 import { normalizeText } from './normalize.js';
+import { type RawFinding, scannedText } from './raw-finding.js';
 
 /** Findings below this confidence are not reported. */
 export const MIN_CONFIDENCE = 0.5;
@@ -20,32 +21,6 @@ const SCANNED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'link',
 ]);
 
-/**
- * The text detectors read: the message, plus the attachment's file name on a line of its own
- * unless the text already names it (iOS `<attached: …>`), so a contract PDF's name is seen once.
- */
-export function scannedText(message: Message): string {
-  const { text, attachment } = message;
-  if (!attachment || text.includes(attachment)) return text;
-  return text.length > 0 ? `${text}\n${attachment}` : attachment;
-}
-
-/** A hit placed in its message, before masking; never serialized as is. */
-export interface RawFinding {
-  detector: Detector;
-  category: Category;
-  type: string;
-  severity: Severity;
-  confidence: number;
-  explanation: string;
-  /** Canonical value (for fingerprints); sensitive. */
-  value: string;
-  /** Offsets in the original message text. */
-  start: number;
-  end: number;
-  message: Message;
-}
-
 export interface ScanTarget {
   id: string;
   isGroup: boolean;
@@ -57,13 +32,16 @@ export interface ScanTarget {
  * the preceding messages for context ("Steuer-ID?" in one message, the number in the next).
  */
 export class ConversationScanner {
-  private before = '';
+  private readonly history = new History(BEFORE_CHARS);
+  private readonly gates: DetectorGates;
 
   constructor(
     private readonly detectors: readonly Detector[],
     private readonly conversation: ScanTarget,
     private readonly minConfidence = MIN_CONFIDENCE,
-  ) {}
+  ) {
+    this.gates = gatesFor(detectors);
+  }
 
   /**
    * Takes a message as context for the next ones without running the detectors on it: a scan
@@ -74,7 +52,7 @@ export class ConversationScanner {
     if (!SCANNED_KINDS.has(message.kind)) return;
     const scanned = scannedText(message);
     if (scanned.length === 0) return;
-    this.before = `${this.before}\n${normalizeText(scanned).text}`.slice(-BEFORE_CHARS);
+    this.history.add(normalizeText(scanned).text);
   }
 
   scan(message: Message): RawFinding[] {
@@ -82,14 +60,15 @@ export class ConversationScanner {
     const scanned = scannedText(message);
     if (scanned.length === 0) return [];
     const normalized = normalizeText(scanned);
-    const context = {
-      text: normalized.text,
-      before: this.before,
-      message,
-      conversation: { isGroup: this.conversation.isGroup, platform: this.conversation.platform },
-    };
+    const context = new ScanContext(normalized.text, this.history, message, this.conversation);
     const found: RawFinding[] = [];
-    for (const detector of this.detectors) {
+    this.gates.prepare(normalized.text);
+    for (let d = 0; d < this.detectors.length; d++) {
+      const detector = this.detectors[d]!;
+      if (!this.gates.passes(d)) {
+        if (gateChecks()) confirmNothingFound(detector, context);
+        continue;
+      }
       if (detector.prefilter && !detector.prefilter.test(normalized.text)) continue;
       let hits: Hit[];
       try {
@@ -114,8 +93,35 @@ export class ConversationScanner {
         });
       }
     }
-    this.before = `${this.before}\n${normalized.text}`.slice(-BEFORE_CHARS);
+    this.history.add(normalized.text);
     return resolveOverlaps(found);
+  }
+}
+
+/** With gate checks on (`gate-check.ts`): a detector its gate skipped would have found nothing. */
+function confirmNothingFound(detector: Detector, context: DetectorContext): void {
+  if (detector.prefilter && !detector.prefilter.test(context.text)) return;
+  const hits = detector.detect(context);
+  if (hits.length > 0) fail(`${detector.id} finds something in ${JSON.stringify(context.text)}`);
+}
+
+/** What detectors see of a message; `before` is built on first use (most never read it). */
+class ScanContext implements DetectorContext {
+  private lazyBefore: string | undefined;
+  readonly conversation: { isGroup: boolean; platform: Platform };
+
+  constructor(
+    readonly text: string,
+    private readonly history: History,
+    readonly message: Message,
+    target: ScanTarget,
+  ) {
+    this.conversation = { isGroup: target.isGroup, platform: target.platform };
+  }
+
+  get before(): string {
+    this.lazyBefore ??= this.history.text();
+    return this.lazyBefore;
   }
 }
 
@@ -141,53 +147,5 @@ export function resolveOverlaps(found: RawFinding[]): RawFinding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function fingerprint(conversationId: string, detectorId: string, value: string): string {
-  return createHash('sha256')
-    .update(`${conversationId}\0${detectorId}\0${value}`)
-    .digest('hex')
-    .slice(0, 16);
-}
-
-/** Turns raw findings of one message into contract findings, masking unless `reveal`. */
-export function toFindings(
-  conversationId: string,
-  raws: readonly RawFinding[],
-  options: { reveal: boolean },
-): Finding[] {
-  return raws.map((raw) => {
-    const text = scannedText(raw.message);
-    const upto = text.slice(0, raw.start);
-    const newlines = upto.split('\n').length - 1;
-    const column = raw.start - (upto.lastIndexOf('\n') + 1) + 1;
-    const original = text.slice(raw.start, raw.end);
-    const spans = raws.map((r) => ({ start: r.start, end: r.end, type: r.type }));
-    return {
-      id: fingerprint(conversationId, raw.detector.id, raw.value),
-      detector: raw.detector.id,
-      category: raw.category,
-      type: raw.type,
-      severity: raw.severity,
-      confidence: raw.confidence,
-      location: {
-        line: raw.message.line + newlines,
-        column,
-        messageIndex: raw.message.index,
-      },
-      message: { timestamp: raw.message.timestamp, sender: raw.message.sender },
-      // A term's span can hold identifiers of its own (a work message quoting an email address).
-      value: options.reveal
-        ? original
-        : isTermType(raw.type)
-          ? maskRange(text, spans, raw.start, raw.end)
-          : maskValue(raw.type, original),
-      excerpt: options.reveal
-        ? text.slice(Math.max(0, raw.start - 60), raw.end + 60)
-        : maskedExcerpt(text, spans, raw),
-      // Term explanations quote what was matched ("amount '18.400 €'"): hide the figures as in the value.
-      explanation:
-        options.reveal || !isTermType(raw.type)
-          ? raw.explanation
-          : raw.explanation.replace(/\p{N}/gu, '*'),
-    };
-  });
-}
+export { fingerprint, toFindings } from './findings.js';
+export { type RawFinding, scannedText } from './raw-finding.js';

@@ -29,18 +29,55 @@ export interface WorkDecision {
 }
 
 export function decideWork(scorer: WorkScorer, text: string, before = ''): WorkDecision {
-  const own = scorer.measure(text);
+  return decide(scorer, text, () => before, false)!;
+}
+
+/**
+ * `decideWork` for the detector, which only needs flagged messages: undefined when the message is
+ * not flagged. Skips the context of a short message when even the largest context could not
+ * lift it to the threshold, and asks for `before` only when the context is needed (building it
+ * costs the scanner).
+ */
+export function flagWork(
+  scorer: WorkScorer,
+  text: string,
+  before: () => string,
+): WorkDecision | undefined {
+  return decide(scorer, text, before, true);
+}
+
+// The log-odds the threshold stands for, minus a margin for rounding.
+function thresholdLogit(scorer: WorkScorer): number {
+  return Math.log(scorer.threshold / (1 - scorer.threshold)) - 1e-9;
+}
+
+function decide(
+  scorer: WorkScorer,
+  text: string,
+  before: () => string,
+  flaggedOnly: boolean,
+): WorkDecision | undefined {
+  const own = scorer.measure(text, false);
   scorer.remember(text, own.logit);
   if (own.strongest < MIN_WORD_WEIGHT) {
-    return { probability: sigmoid(own.logit), flagged: false, context: 0 };
+    return flaggedOnly
+      ? undefined
+      : { probability: sigmoid(own.logit), flagged: false, context: 0 };
   }
   let context = 0;
-  if (own.units <= SHORT_UNITS && before.length > 0) {
-    const raw = scorer.contextEvidence(before);
-    context = CONTEXT_WEIGHT * Math.max(-CONTEXT_CAP, Math.min(CONTEXT_CAP, raw));
+  if (own.units <= SHORT_UNITS) {
+    const most = CONTEXT_WEIGHT * CONTEXT_CAP;
+    if (flaggedOnly && own.logit + most < thresholdLogit(scorer)) return undefined;
+    const preceding = before();
+    if (preceding.length > 0) {
+      const raw = scorer.contextEvidence(preceding);
+      context = CONTEXT_WEIGHT * Math.max(-CONTEXT_CAP, Math.min(CONTEXT_CAP, raw));
+    }
   }
   const probability = sigmoid(own.logit + context);
-  return { probability, flagged: probability >= scorer.threshold, context };
+  const flagged = probability >= scorer.threshold;
+  if (flaggedOnly && !flagged) return undefined;
+  return { probability, flagged, context };
 }
 
 const TOP_WORDS = 3;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './paths.js';
+import { FeatureTable } from './feature-table.js';
+import { featureSlots, supportsSlots, type SlotBuffer } from './feature-slots.js';
 import { isShapeToken, STOPWORDS, tokenizeInto, type TokenizerOptions } from './tokenize.js';
 
 /**
@@ -53,6 +55,9 @@ export function readModel(path = modelPath()): WorkModel {
 /** Messages remembered for context: `before` (~300 characters) rarely holds more than 64 lines. */
 const RECENT = 64;
 
+/** Ring slots `contextEvidence` tries per line: lines mostly come in the order they were remembered. */
+const PROBES = 4;
+
 /** Candidates kept for an explanation's words (a few more than shown, for overlaps). */
 const TOP = 8;
 
@@ -87,6 +92,17 @@ export class WorkScorer {
   readonly baseLogit: number;
   /** Feature → slot in the arrays below. */
   private readonly index = new Map<string, number>();
+  /** The same features for lookups by text range (`measure` without `record`); undefined when the tokenizer needs strings. */
+  private readonly table: FeatureTable | undefined;
+  /** Feature slots and spans of `slotsText`, the text last measured without `record`. */
+  private readonly slots: SlotBuffer = newSlotBuffer();
+  private slotsText: string | undefined;
+  /** Feature slots of the lines of `before` that `contextEvidence` measures. */
+  private readonly lineSlots: SlotBuffer = newSlotBuffer();
+  /** Where the lines of the `before` being read start. */
+  private lineStarts = new Int32Array(64);
+  /** Features an explanation never names: number shapes and function words (`STOPWORDS`). */
+  private readonly unnamedSlot: Uint8Array;
   private readonly work: Float64Array;
   private readonly other: Float64Array;
   private readonly evidenceSlot: Uint8Array;
@@ -119,6 +135,7 @@ export class WorkScorer {
     this.other = new Float64Array(entries.length);
     this.evidenceSlot = new Uint8Array(entries.length);
     this.seen = new Uint32Array(entries.length);
+    this.unnamedSlot = new Uint8Array(entries.length);
     entries.forEach(([feature, weight], slot) => {
       this.index.set(feature, slot);
       if (typeof weight === 'number') {
@@ -128,8 +145,12 @@ export class WorkScorer {
         this.other[slot] = weight[1];
       }
       this.evidenceSlot[slot] = isEvidenceFeature(feature) ? 1 : 0;
+      this.unnamedSlot[slot] = isShapeToken(feature) || STOPWORDS.has(feature) ? 1 : 0;
     });
     this.baseLogit = model.kind === 'bayes' ? model.bias : 0;
+    this.table = supportsSlots(model.tokenizer)
+      ? new FeatureTable(entries.map(([feature]) => feature))
+      : undefined;
   }
 
   /**
@@ -140,15 +161,16 @@ export class WorkScorer {
    * work words are kept for `topWorkWords` on the same text.
    */
   measure(text: string, record = true): { logit: number; units: number; strongest: number } {
+    if (!record) {
+      const units = this.slotsOf(text, this.slots);
+      this.slotsText = text;
+      return this.score(this.slots, units);
+    }
     const tokens = this.tokens;
     tokens.length = 0;
-    if (record) this.spans.length = 0;
-    const units = tokenizeInto(text, this.tokenizer, tokens, record ? this.spans : undefined);
-    if (++this.generation === 0xffffffff) {
-      this.seen.fill(0);
-      this.generation = 1;
-    }
-    const generation = this.generation;
+    this.spans.length = 0;
+    const units = tokenizeInto(text, this.tokenizer, tokens, this.spans);
+    const generation = this.nextGeneration();
     let a = 0;
     let b = 0;
     let strongest = 0;
@@ -169,20 +191,75 @@ export class WorkScorer {
       if (this.evidenceSlot[slot] !== 1 || contribution <= 0) continue;
       if (contribution > strongest) strongest = contribution;
       // Candidates for the explanation's work words (cheap: most tokens fail the first test).
-      if (
-        record &&
-        (count < TOP || contribution > this.topWeight[TOP - 1]!) &&
-        !STOPWORDS.has(tokens[i]!)
-      ) {
+      if ((count < TOP || contribution > this.topWeight[TOP - 1]!) && !STOPWORDS.has(tokens[i]!)) {
         count = insertTop(this.topToken, this.topWeight, count, i, contribution);
       }
     }
-    if (record) {
-      this.recordedText = text;
-      this.recordedCount = count;
+    this.recordedText = text;
+    this.recordedCount = count;
+    const logit = bayes ? this.baseLogit + a : logSigmoid(a) - logSigmoid(b);
+    return { logit, units, strongest };
+  }
+
+  /** Log-odds and strongest evidence from feature slots in text order (each slot counts once). */
+  private score(
+    buffer: SlotBuffer,
+    units: number,
+  ): { logit: number; units: number; strongest: number } {
+    const { slots, count: n } = buffer;
+    const generation = this.nextGeneration();
+    let a = 0;
+    let b = 0;
+    let strongest = 0;
+    const bayes = this.kind === 'bayes';
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i]!;
+      if (this.seen[slot] === generation) continue;
+      this.seen[slot] = generation;
+      const w = this.work[slot]!;
+      a += w;
+      let contribution = w;
+      if (!bayes) {
+        const o = this.other[slot]!;
+        b += o;
+        contribution = w - o;
+      }
+      if (this.evidenceSlot[slot] === 1 && contribution > strongest) strongest = contribution;
     }
     const logit = bayes ? this.baseLogit + a : logSigmoid(a) - logSigmoid(b);
     return { logit, units, strongest };
+  }
+
+  /**
+   * Fills `buffer` with the slots and spans of the known features of `text` (without token
+   * strings where the tokenizer allows) and returns the number of words.
+   */
+  private slotsOf(text: string, buffer: SlotBuffer): number {
+    buffer.count = 0;
+    if (this.table) {
+      const units = featureSlots(text, this.tokenizer, this.table, buffer);
+      if (units >= 0) return units;
+    }
+    const tokens = this.tokens;
+    const spans = this.spans;
+    tokens.length = 0;
+    spans.length = 0;
+    const units = tokenizeInto(text, this.tokenizer, tokens, spans);
+    tokens.forEach((token, i) => {
+      const slot = this.index.get(token);
+      if (slot !== undefined) pushSlot(buffer, slot, spans[2 * i]!, spans[2 * i + 1]!);
+    });
+    // The recorded candidates point into `spans`, which now hold another text's.
+    this.recordedText = undefined;
+    return units;
+  }
+
+  private nextGeneration(): number {
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
   }
 
   /**
@@ -190,9 +267,18 @@ export class WorkScorer {
    * again when it shows up in the next messages' `before`.
    */
   remember(text: string, logit: number): void {
-    this.recentTexts[this.recentNext] = text;
-    this.recentLengths[this.recentNext] = text.length;
-    this.recentEvidence[this.recentNext] = logit - this.baseLogit;
+    if (!text.includes('\n')) {
+      this.rememberLine(text, logit - this.baseLogit);
+      return;
+    }
+    // `before` holds a multi-line message line by line: remember its lines, measured when needed.
+    for (const line of text.split('\n')) if (line.length > 0) this.rememberLine(line, NaN);
+  }
+
+  private rememberLine(line: string, evidence: number): void {
+    this.recentTexts[this.recentNext] = line;
+    this.recentLengths[this.recentNext] = line.length;
+    this.recentEvidence[this.recentNext] = evidence;
     this.recentNext = (this.recentNext + 1) % RECENT;
   }
 
@@ -202,34 +288,59 @@ export class WorkScorer {
    * (`remember`), whose evidence is reused.
    */
   contextEvidence(before: string): number {
+    // Line starts found forwards (`indexOf` is fast, `lastIndexOf` is not), used newest first.
+    let lines = 0;
+    for (let at = 0; ;) {
+      if (lines === this.lineStarts.length) this.lineStarts = growInt32(this.lineStarts);
+      this.lineStarts[lines++] = at;
+      const newline = before.indexOf('\n', at);
+      if (newline < 0) break;
+      at = newline + 1;
+    }
     let sum = 0;
     // Newest line first: it is usually the newest remembered message, the line before it the
     // one remembered before that, so each search starts where the last one matched.
     let hint = (this.recentNext - 1 + RECENT) % RECENT;
-    let end = before.length;
-    while (end > 0) {
-      const start = before.lastIndexOf('\n', end - 1) + 1;
-      if (end > start) {
-        const line = before.slice(start, end);
-        const slot = this.findRecent(line, hint);
-        if (slot >= 0) {
-          sum += this.recentEvidence[slot]!;
-          hint = (slot - 1 + RECENT) % RECENT;
-        } else if (line.trim() !== '') {
-          sum += this.measure(line, false).logit - this.baseLogit;
+    for (let k = lines - 1; k >= 0; k--) {
+      const start = this.lineStarts[k]!;
+      const end = k + 1 < lines ? this.lineStarts[k + 1]! - 1 : before.length;
+      if (end <= start) continue;
+      const slot = this.findRecent(before, start, end, hint);
+      if (slot >= 0) {
+        let evidence = this.recentEvidence[slot]!;
+        if (Number.isNaN(evidence)) {
+          evidence = this.lineEvidence(this.recentTexts[slot]!);
+          this.recentEvidence[slot] = evidence;
         }
+        sum += evidence;
+        hint = (slot - 1 + RECENT) % RECENT;
+      } else {
+        sum += this.lineEvidence(before.slice(start, end));
       }
-      end = start - 1;
     }
     return sum;
   }
 
-  /** The ring slot holding `line`, searching backwards from `hint`; -1 when not remembered. */
-  private findRecent(line: string, hint: number): number {
-    const length = line.length;
-    for (let k = 0; k < RECENT; k++) {
+  /** A line's log-odds minus the base log-odds; 0 for a blank line (it says nothing). */
+  private lineEvidence(line: string): number {
+    if (line.trim() === '') return 0;
+    const units = this.slotsOf(line, this.lineSlots);
+    return this.score(this.lineSlots, units).logit - this.baseLogit;
+  }
+
+  /**
+   * The ring slot holding `text[start, end)`, searching a few slots backwards from `hint`; -1
+   * when not found there. Only a shortcut: a line not found is measured, which gives the same
+   * evidence, and lines that are no message of their own (the cut-off first line of `before`, the
+   * lines of a multi-line message) would otherwise cost a search of the whole ring each.
+   */
+  private findRecent(text: string, start: number, end: number, hint: number): number {
+    const length = end - start;
+    for (let k = 0; k < PROBES; k++) {
       const slot = (hint - k + RECENT) % RECENT;
-      if (this.recentLengths[slot] === length && this.recentTexts[slot] === line) return slot;
+      // Sliced and compared whole: faster than `startsWith` at an offset.
+      if (this.recentLengths[slot] === length && text.slice(start, end) === this.recentTexts[slot])
+        return slot;
     }
     return -1;
   }
@@ -253,17 +364,15 @@ export class WorkScorer {
   topWorkWords(text: string, limit = 3): string[] {
     if (text === this.recordedText && this.recordedCount > 0) {
       // The message measured last: its spans and candidates are still there.
-      return this.pickWords(text, this.topToken, this.recordedCount, limit);
+      return pickWords(text, this.spans, this.topToken, this.recordedCount, limit);
     }
-    const tokens = this.tokens;
-    const spans = this.spans;
-    tokens.length = 0;
-    spans.length = 0;
-    tokenizeInto(text, this.tokenizer, tokens, spans);
-    if (++this.generation === 0xffffffff) {
-      this.seen.fill(0);
-      this.generation = 1;
+    const found = this.slots;
+    // Usually the message just measured: its slots are still there.
+    if (text !== this.slotsText) {
+      this.slotsOf(text, found);
+      this.slotsText = text;
     }
+    const generation = this.nextGeneration();
     // The strongest TOP candidates by weight, kept sorted by insertion (word-like ones and single
     // CJK characters apart).
     const topToken = this.topToken;
@@ -272,42 +381,71 @@ export class WorkScorer {
     const singleWeight = this.topWeight2;
     let count = 0;
     let singles = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const feature = tokens[i]!;
-      const slot = this.index.get(feature);
-      if (slot === undefined || this.seen[slot] === this.generation) continue;
-      this.seen[slot] = this.generation;
+    for (let i = 0; i < found.count; i++) {
+      const slot = found.slots[i]!;
+      if (this.seen[slot] === generation) continue;
+      this.seen[slot] = generation;
       const weight =
         this.kind === 'bayes' ? this.work[slot]! : this.work[slot]! - this.other[slot]!;
-      if (weight <= 0 || isShapeToken(feature) || STOPWORDS.has(feature)) continue;
+      if (weight <= 0 || this.unnamedSlot[slot] === 1) continue;
       if (this.evidenceSlot[slot] === 1) count = insertTop(topToken, topWeight, count, i, weight);
       else singles = insertTop(singleToken, singleWeight, singles, i, weight);
     }
     this.recordedText = undefined;
+    const spans = found.spans!;
     return count > 0
-      ? this.pickWords(text, topToken, count, limit)
-      : this.pickWords(text, singleToken, singles, limit);
+      ? pickWords(text, spans, topToken, count, limit)
+      : pickWords(text, spans, singleToken, singles, limit);
   }
+}
 
-  /** The first `limit` candidates (in order) whose source does not overlap an earlier pick. */
-  private pickWords(text: string, order: Int32Array, n: number, limit: number): string[] {
-    const spans = this.spans;
-    const words: string[] = [];
-    const taken: number[] = [];
-    for (let c = 0; c < n && words.length < limit; c++) {
-      const token = order[c]!;
-      const start = spans[2 * token]!;
-      const end = spans[2 * token + 1]!;
-      let overlaps = false;
-      for (let k = 0; k < taken.length; k += 2) {
-        if (start < taken[k + 1]! && taken[k]! < end) overlaps = true;
-      }
-      if (overlaps) continue;
-      taken.push(start, end);
-      words.push(text.slice(start, end));
-    }
-    return words;
+function growInt32(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+function newSlotBuffer(): SlotBuffer {
+  return { slots: new Int32Array(256), count: 0, spans: new Int32Array(512) };
+}
+
+function pushSlot(buffer: SlotBuffer, slot: number, start: number, end: number): void {
+  if (buffer.count === buffer.slots.length) {
+    const slots = new Int32Array(buffer.count * 2);
+    slots.set(buffer.slots);
+    buffer.slots = slots;
+    const spans = new Int32Array(buffer.count * 4);
+    spans.set(buffer.spans!);
+    buffer.spans = spans;
   }
+  buffer.spans![2 * buffer.count] = start;
+  buffer.spans![2 * buffer.count + 1] = end;
+  buffer.slots[buffer.count++] = slot;
+}
+
+/** The first `limit` candidates (in order) whose source does not overlap an earlier pick. */
+function pickWords(
+  text: string,
+  spans: ArrayLike<number>,
+  order: Int32Array,
+  n: number,
+  limit: number,
+): string[] {
+  const words: string[] = [];
+  const taken: number[] = [];
+  for (let c = 0; c < n && words.length < limit; c++) {
+    const token = order[c]!;
+    const start = spans[2 * token]!;
+    const end = spans[2 * token + 1]!;
+    let overlaps = false;
+    for (let k = 0; k < taken.length; k += 2) {
+      if (start < taken[k + 1]! && taken[k]! < end) overlaps = true;
+    }
+    if (overlaps) continue;
+    taken.push(start, end);
+    words.push(text.slice(start, end));
+  }
+  return words;
 }
 
 /**

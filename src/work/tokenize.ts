@@ -59,7 +59,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const enum Kind {
+export const enum Kind {
   Other = 0,
   Letter = 1,
   Digit = 2,
@@ -68,7 +68,7 @@ const enum Kind {
 
 const LETTER = /\p{L}/u;
 
-function kindOf(code: number, text: string, i: number): Kind {
+function classify(code: number): Kind {
   if (code < 0x80) {
     if (code >= 0x61 && code <= 0x7a) return Kind.Letter;
     if (code >= 0x30 && code <= 0x39) return Kind.Digit;
@@ -81,32 +81,56 @@ function kindOf(code: number, text: string, i: number): Kind {
     return code === 0xd7 || code === 0xf7 ? Kind.Other : Kind.Letter;
   // Surrogates (emoji and rare scripts) and symbols: separators. Other scripts' letters: words.
   if (code >= 0xd800 && code <= 0xdfff) return Kind.Other;
-  return LETTER.test(text[i]!) ? Kind.Letter : Kind.Other;
+  return LETTER.test(String.fromCharCode(code)) ? Kind.Letter : Kind.Other;
+}
+
+// Kinds by UTF-16 code unit, filled on first sight: the \p{L} test is too slow to run per char.
+const UNKNOWN = 0xff;
+const KINDS = new Uint8Array(0x10000).fill(UNKNOWN);
+
+/** The tokenizer's class of a UTF-16 code unit. */
+export function kindOf(code: number): Kind {
+  const kind: number = KINDS[code]!;
+  return kind === UNKNOWN ? (KINDS[code] = classify(code)) : kind;
 }
 
 /** Light, language-agnostic inflection folding (not a real stemmer; good enough for features). */
 export function stem(word: string): string {
-  // Two rounds: `meetings` → `meeting` → `meet`.
-  return stripSuffix(stripSuffix(word));
+  const codes = new Uint16Array(word.length);
+  for (let i = 0; i < word.length; i++) codes[i] = word.charCodeAt(i);
+  const n = stemLength(codes, word.length);
+  return n === word.length ? word : word.slice(0, n);
 }
 
 /**
- * Removes one of `-ungen` (→ `-ung`), `-ing`, `-en`, `-er`, `-es`, `-ed`, `-e`, `-n`, `-s`
- * (longest first) when at least four characters remain.
+ * Length of the stem of the word spelled by `codes[0, n)` (lower case): every suffix `stem`
+ * removes leaves a prefix, so the stem is the first `stemLength` characters. Two rounds:
+ * `meetings` → `meeting` → `meet`.
  */
-function stripSuffix(word: string): string {
-  const n = word.length;
-  if (n < 5) return word;
-  const last = word.charCodeAt(n - 1);
-  const prev = word.charCodeAt(n - 2);
+export function stemLength(codes: ArrayLike<number>, n: number): number {
+  return stripSuffix(codes, stripSuffix(codes, n));
+}
+
+// `ungen` backwards.
+const UNGEN = [0x6e, 0x65, 0x67, 0x6e, 0x75];
+
+/**
+ * Removes one of `-ungen` (→ `-ung`), `-ing`, `-en`, `-er`, `-es`, `-ed`, `-e`, `-n`, `-s`
+ * (longest first) when at least four characters remain; works on `codes[0, n)` and returns the
+ * new length.
+ */
+function stripSuffix(codes: ArrayLike<number>, n: number): number {
+  if (n < 5) return n;
+  const last = codes[n - 1]!;
+  const prev = codes[n - 2]!;
   let cut = 0;
   switch (last) {
     case 0x6e: // n
-      if (prev === 0x65 && n >= 9 && word.endsWith('ungen')) return word.slice(0, n - 2);
+      if (prev === 0x65 && n >= 9 && UNGEN.every((c, k) => codes[n - 1 - k] === c)) return n - 2;
       cut = prev === 0x65 && n >= 6 ? 2 : 1;
       break;
     case 0x67: // g
-      if (prev === 0x6e && word.charCodeAt(n - 3) === 0x69 && n >= 7) cut = 3;
+      if (prev === 0x6e && codes[n - 3] === 0x69 && n >= 7) cut = 3;
       break;
     case 0x72: // r
       if (prev === 0x65) cut = 2;
@@ -121,7 +145,7 @@ function stripSuffix(word: string): string {
       cut = 1;
       break;
   }
-  return cut > 0 && n - cut >= 4 ? word.slice(0, n - cut) : word;
+  return cut > 0 && n - cut >= 4 ? n - cut : n;
 }
 
 function wordFeature(
@@ -155,8 +179,7 @@ export function tokenizeInto(
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    const kind = kindOf(code, text, i);
+    const kind = kindOf(text.charCodeAt(i));
     if (kind === Kind.Other) {
       i++;
       continue;
@@ -184,8 +207,7 @@ export function tokenizeInto(
     let hasDigit = false;
     let hasLetter = false;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      const k = kindOf(c, text, i);
+      const k = kindOf(text.charCodeAt(i));
       if (k === Kind.Letter) hasLetter = true;
       else if (k === Kind.Digit) hasDigit = true;
       else break;
