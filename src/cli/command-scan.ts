@@ -214,7 +214,12 @@ export async function runScan(
     if (!pool) return inThisThread(path);
     try {
       return size >= SPLIT_MIN_BYTES
-        ? await runSplitScanTask({ path, render }, threads, (part) => pool.runPart(part))
+        ? await runSplitScanTask(
+            { path, render },
+            threads,
+            (part) => pool.runPart(part),
+            (merge) => pool.runMerge(merge),
+          )
         : await pool.run({ path, render });
     } catch (error) {
       if (!isOutOfMemory(error)) throw error;

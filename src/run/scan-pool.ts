@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { onAbort } from '../report/write-atomic.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
-import type { PartResult, PartTask } from './split-scan.js';
+import type { MergeTask, PartResult, PartTask } from './split-scan.js';
 
 const WORKER_OLD_GENERATION_MB = 96;
 const WORKER_YOUNG_GENERATION_MB = 16;
@@ -21,6 +21,7 @@ export function isOutOfMemory(error: unknown): boolean {
 export interface ScanPool {
   run(task: ScanTask): Promise<ScanTaskResult>;
   runPart(task: PartTask): Promise<PartResult>;
+  runMerge(task: MergeTask): Promise<ScanTaskResult>;
   destroy(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export function createScanPool(threads: number): ScanPool | null {
   return {
     run: (task) => pool.run(task) as Promise<ScanTaskResult>,
     runPart: (task) => pool.run(task) as Promise<PartResult>,
+    runMerge: (task) => pool.run(task) as Promise<ScanTaskResult>,
     destroy,
   };
 }

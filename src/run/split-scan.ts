@@ -111,14 +111,41 @@ export function discardParts(parts: readonly PartResult[]): void {
   }
 }
 
+/** The last step of a split scan: merge the parts and write the reports (in a worker). */
+export interface MergeTask {
+  kind: 'merge';
+  path: string;
+  parts: PartResult[];
+  render: RenderOptions;
+}
+
+export async function mergeAndRender(task: MergeTask): Promise<ScanTaskResult> {
+  const file = mergeParts(task.path, task.parts);
+  try {
+    const rendered = await renderFile(file, task.render);
+    let messages = 0;
+    let findings = 0;
+    for (const { conversation, digest } of file.conversations) {
+      messages += conversation.coverage.messages;
+      findings += digest.findings;
+    }
+    return { rendered, messages, findings };
+  } finally {
+    disposeScannedFile(file);
+  }
+}
+
 /**
- * Scans one file in `parts` parts with `runPart` (a worker pool), then writes its reports under
- * temp names in this thread, like `runScanTask` does for a whole file.
+ * Scans one file in `partCount` parts with `runPart`, then merges them and writes the reports
+ * under temp names with `runMerge`, like `runScanTask` does for a whole file. Both run on worker
+ * threads, whose heaps are capped: writing a report of a million findings makes much garbage,
+ * and the main thread's heap is not.
  */
 export async function runSplitScanTask(
   task: ScanTask,
   partCount: number,
   runPart: (part: PartTask) => Promise<PartResult>,
+  runMerge: (merge: MergeTask) => Promise<ScanTaskResult> = mergeAndRender,
 ): Promise<ScanTaskResult> {
   const settled = await Promise.allSettled(
     Array.from({ length: partCount }, (_, part) =>
@@ -131,17 +158,10 @@ export async function runSplitScanTask(
     discardParts(parts);
     throw failure.reason;
   }
-  const file = mergeParts(task.path, parts);
   try {
-    const rendered = await renderFile(file, task.render);
-    let messages = 0;
-    let findings = 0;
-    for (const { conversation, digest } of file.conversations) {
-      messages += conversation.coverage.messages;
-      findings += digest.findings;
-    }
-    return { rendered, messages, findings };
-  } finally {
-    disposeScannedFile(file);
+    return await runMerge({ kind: 'merge', path: task.path, parts, render: task.render });
+  } catch (error) {
+    discardParts(parts);
+    throw error;
   }
 }
