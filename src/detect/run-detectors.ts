@@ -1,10 +1,11 @@
-import type { Message, MessageKind, Platform } from '../model/conversation.js';
-import type { Detector, DetectorContext, Hit } from './detector.js';
-import { type DetectorGates, gatesFor } from './gate.js';
-import { fail, gateChecks } from './gate-check.js';
-import { History } from './history.js';
-import { normalizeText } from './normalize.js';
-import { type RawFinding, scannedText } from './raw-finding.js';
+import type { Message, MessageKind, Platform } from "../model/conversation.js";
+import { resolveOverlaps } from "./overlaps.js";
+import type { Detector, DetectorContext, Hit } from "./detector.js";
+import { type DetectorGates, gatesFor } from "./gate.js";
+import { fail, gateChecks } from "./gate-check.js";
+import { History } from "./history.js";
+import { normalizeText } from "./normalize.js";
+import { type RawFinding, scannedText } from "./raw-finding.js";
 
 /** Findings below this confidence are not reported. */
 export const MIN_CONFIDENCE = 0.5;
@@ -12,13 +13,13 @@ const BEFORE_CHARS = 300;
 
 /** System lines and deletion markers are structure, not content anyone shared. */
 const SCANNED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  'text',
-  'media',
-  'location',
-  'poll',
-  'contact',
-  'transfer',
-  'link',
+  "text",
+  "media",
+  "location",
+  "poll",
+  "contact",
+  "transfer",
+  "link",
 ]);
 
 export interface ScanTarget {
@@ -60,7 +61,12 @@ export class ConversationScanner {
     const scanned = scannedText(message);
     if (scanned.length === 0) return [];
     const normalized = normalizeText(scanned);
-    const context = new ScanContext(normalized.text, this.history, message, this.conversation);
+    const context = new ScanContext(
+      normalized.text,
+      this.history,
+      message,
+      this.conversation,
+    );
     const found: RawFinding[] = [];
     this.gates.prepare(normalized.text);
     for (let d = 0; d < this.detectors.length; d++) {
@@ -69,7 +75,8 @@ export class ConversationScanner {
         if (gateChecks()) confirmNothingFound(detector, context);
         continue;
       }
-      if (detector.prefilter && !detector.prefilter.test(normalized.text)) continue;
+      if (detector.prefilter && !detector.prefilter.test(normalized.text))
+        continue;
       let hits: Hit[];
       try {
         hits = detector.detect(context);
@@ -99,10 +106,14 @@ export class ConversationScanner {
 }
 
 /** With gate checks on (`gate-check.ts`): a detector its gate skipped would have found nothing. */
-function confirmNothingFound(detector: Detector, context: DetectorContext): void {
+function confirmNothingFound(
+  detector: Detector,
+  context: DetectorContext,
+): void {
   if (detector.prefilter && !detector.prefilter.test(context.text)) return;
   const hits = detector.detect(context);
-  if (hits.length > 0) fail(`${detector.id} finds something in ${JSON.stringify(context.text)}`);
+  if (hits.length > 0)
+    fail(`${detector.id} finds something in ${JSON.stringify(context.text)}`);
 }
 
 /** What detectors see of a message; `before` is built on first use (most never read it). */
@@ -125,27 +136,6 @@ class ScanContext implements DetectorContext {
   }
 }
 
-/**
- * Within one category, overlapping spans are one thing: keep the most confident reading (an
- * IBAN's digits are not also a phone number). Findings of different categories may overlap.
- */
-export function resolveOverlaps(found: RawFinding[]): RawFinding[] {
-  if (found.length < 2) return found;
-  const sorted = [...found].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
-  const kept: RawFinding[] = [];
-  for (const candidate of sorted) {
-    const clash = kept.some(
-      (k) =>
-        k.category === candidate.category &&
-        k.type !== undefined &&
-        candidate.start < k.end &&
-        k.start < candidate.end &&
-        (k.category === 'pii' || k.type === candidate.type),
-    );
-    if (!clash) kept.push(candidate);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-export { fingerprint, toFindings } from './findings.js';
-export { type RawFinding, scannedText } from './raw-finding.js';
+export { fingerprint, toFindings } from "./findings.js";
+export { resolveOverlaps };
+export { type RawFinding, scannedText } from "./raw-finding.js";
