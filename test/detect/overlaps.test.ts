@@ -44,7 +44,7 @@ function raw(start: number, length: number, kind: number, confidence: number): R
     start,
     end: start + length,
     message: { index: 0, line: 1, timestamp: '', sender: null, kind: 'text', text: '' },
-  } as RawFinding;
+  };
 }
 
 describe('resolveOverlaps', () => {
