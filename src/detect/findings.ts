@@ -64,12 +64,27 @@ export function toFindings(
       },
       message: { timestamp: raw.message.timestamp, sender: raw.message.sender },
       // A term's span can hold identifiers of its own (a work message quoting an email address).
-      value,
-      excerpt,
+      value: clip(value),
+      excerpt: clip(excerpt),
       // Term explanations quote what was matched ("amount '18.400 €'"): hide the figures as in the value.
       explanation: options.reveal || !term ? raw.explanation : starNumbers(raw.explanation),
     };
   });
+}
+
+/**
+ * Longest value or excerpt a report shows. A work or contract finding spans its whole message,
+ * and a pasted 10 MB message would otherwise be copied into the report twice.
+ */
+export const MAX_SHOWN_CHARS = 400;
+
+function clip(text: string): string {
+  if (text.length <= MAX_SHOWN_CHARS) return text;
+  let cut = MAX_SHOWN_CHARS;
+  // Never split a surrogate pair (an emoji) in half.
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
 }
 
 /** Lines before `offset` in `text` (0-based) and the 1-based column of `offset` in its line. */
