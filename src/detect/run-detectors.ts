@@ -1,11 +1,11 @@
-import type { Message, MessageKind, Platform } from "../model/conversation.js";
-import { resolveOverlaps } from "./overlaps.js";
-import type { Detector, DetectorContext, Hit } from "./detector.js";
-import { type DetectorGates, gatesFor } from "./gate.js";
-import { fail, gateChecks } from "./gate-check.js";
-import { History } from "./history.js";
-import { normalizeText } from "./normalize.js";
-import { type RawFinding, scannedText } from "./raw-finding.js";
+import type { Message, MessageKind, Platform } from '../model/conversation.js';
+import { resolveOverlaps } from './overlaps.js';
+import type { Detector, DetectorContext, Hit } from './detector.js';
+import { type DetectorGates, gatesFor } from './gate.js';
+import { fail, gateChecks } from './gate-check.js';
+import { History } from './history.js';
+import { normalizeText } from './normalize.js';
+import { type RawFinding, scannedText } from './raw-finding.js';
 
 /** Findings below this confidence are not reported. */
 export const MIN_CONFIDENCE = 0.5;
@@ -13,13 +13,13 @@ const BEFORE_CHARS = 300;
 
 /** System lines and deletion markers are structure, not content anyone shared. */
 const SCANNED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  "text",
-  "media",
-  "location",
-  "poll",
-  "contact",
-  "transfer",
-  "link",
+  'text',
+  'media',
+  'location',
+  'poll',
+  'contact',
+  'transfer',
+  'link',
 ]);
 
 export interface ScanTarget {
@@ -61,12 +61,7 @@ export class ConversationScanner {
     const scanned = scannedText(message);
     if (scanned.length === 0) return [];
     const normalized = normalizeText(scanned);
-    const context = new ScanContext(
-      normalized.text,
-      this.history,
-      message,
-      this.conversation,
-    );
+    const context = new ScanContext(normalized.text, this.history, message, this.conversation);
     const found: RawFinding[] = [];
     this.gates.prepare(normalized.text);
     for (let d = 0; d < this.detectors.length; d++) {
@@ -75,8 +70,7 @@ export class ConversationScanner {
         if (gateChecks()) confirmNothingFound(detector, context);
         continue;
       }
-      if (detector.prefilter && !detector.prefilter.test(normalized.text))
-        continue;
+      if (detector.prefilter && !detector.prefilter.test(normalized.text)) continue;
       let hits: Hit[];
       try {
         hits = detector.detect(context);
@@ -106,14 +100,10 @@ export class ConversationScanner {
 }
 
 /** With gate checks on (`gate-check.ts`): a detector its gate skipped would have found nothing. */
-function confirmNothingFound(
-  detector: Detector,
-  context: DetectorContext,
-): void {
+function confirmNothingFound(detector: Detector, context: DetectorContext): void {
   if (detector.prefilter && !detector.prefilter.test(context.text)) return;
   const hits = detector.detect(context);
-  if (hits.length > 0)
-    fail(`${detector.id} finds something in ${JSON.stringify(context.text)}`);
+  if (hits.length > 0) fail(`${detector.id} finds something in ${JSON.stringify(context.text)}`);
 }
 
 /** What detectors see of a message; `before` is built on first use (most never read it). */
@@ -136,6 +126,6 @@ class ScanContext implements DetectorContext {
   }
 }
 
-export { fingerprint, toFindings } from "./findings.js";
+export { fingerprint, toFindings } from './findings.js';
 export { resolveOverlaps };
-export { type RawFinding, scannedText } from "./raw-finding.js";
+export { type RawFinding, scannedText } from './raw-finding.js';
