@@ -26,10 +26,17 @@ export function toFindings(
   // The same value quoted twice in one message has one fingerprint.
   const ids = new Map<string, string>();
   const texts = new Map<RawFinding['message'], string>();
+  const cursors = new Map<string, PositionCursor>();
+  // Few findings (nearly every message): all spans. Many: only those near each finding.
+  const index = raws.length > 64 ? new SpanIndex(spans) : null;
+  const spansNear = (from: number, to: number): typeof spans =>
+    index ? index.near(from, to) : spans;
   return raws.map((raw) => {
     let text = texts.get(raw.message);
     if (text === undefined) texts.set(raw.message, (text = scannedText(raw.message)));
-    const { line, column } = position(text, raw.start);
+    let cursor = cursors.get(text);
+    if (cursor === undefined) cursors.set(text, (cursor = new PositionCursor(text)));
+    const { line, column } = cursor.at(raw.start);
     const original = text.slice(raw.start, raw.end);
     const key = `${raw.detector.id}\0${raw.value}`;
     let id = ids.get(key);
@@ -39,7 +46,7 @@ export function toFindings(
     const value = options.reveal
       ? original
       : term
-        ? maskRange(text, spans, raw.start, raw.end)
+        ? maskRange(text, spansNear(raw.start, raw.end), raw.start, raw.end)
         : maskValue(raw.type, original);
     let excerpt: string;
     if (options.reveal) excerpt = text.slice(Math.max(0, raw.start - 60), raw.end + 60);
@@ -47,7 +54,9 @@ export function toFindings(
       const { from, to } = excerptRange(text, raw);
       // A term over the whole message (work talk) has its excerpt masked already as its value.
       const masked =
-        term && from === raw.start && to === raw.end ? value : maskRange(text, spans, from, to);
+        term && from === raw.start && to === raw.end
+          ? value
+          : maskRange(text, spansNear(from, to), from, to);
       excerpt = excerptOf(text, masked, from, to);
     }
     return {
@@ -87,13 +96,71 @@ function clip(text: string): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/** Lines before `offset` in `text` (0-based) and the 1-based column of `offset` in its line. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
+/**
+ * Line and column of offsets in one text, asked in increasing order (findings come sorted by
+ * start): each call continues where the last stopped, so a message is walked once, however many
+ * findings it has.
+ */
+class PositionCursor {
+  private offset = 0;
+  private line = 0;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Lines before `offset` (0-based) and the 1-based column of `offset` in its line. */
+  at(offset: number): { line: number; column: number } {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 0;
+      this.lineStart = 0;
+    }
+    for (
+      let nl = this.text.indexOf('\n', this.offset);
+      nl >= 0 && nl < offset;
+      nl = this.text.indexOf('\n', nl + 1)
+    ) {
+      this.line++;
+      this.lineStart = nl + 1;
+    }
+    this.offset = offset;
+    return { line: this.line, column: offset - this.lineStart + 1 };
   }
-  return { line, column: offset - lineStart + 1 };
+}
+
+/** Spans longer than this are checked against every excerpt; shorter ones only nearby. */
+const LONG_SPAN = 1_000;
+
+/**
+ * The spans of a message that can touch `[from, to)`, in their original order, without looking
+ * at all of them for every finding: a message with 100,000 findings (a pasted contact list)
+ * would otherwise cost 100,000² checks. `maskRange` keeps only the spans that touch the range,
+ * so passing this subset gives the same text.
+ */
+class SpanIndex {
+  private readonly byStart: number[];
+  private readonly long: number[] = [];
+
+  constructor(private readonly spans: ReadonlyArray<{ start: number; end: number; type: string }>) {
+    this.byStart = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start);
+    spans.forEach((s, i) => {
+      if (s.end - s.start > LONG_SPAN) this.long.push(i);
+    });
+  }
+
+  near(from: number, to: number): Array<{ start: number; end: number; type: string }> {
+    const { spans, byStart } = this;
+    // First span (by start) that starts at or after from - LONG_SPAN.
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[byStart[mid]!]!.start < from - LONG_SPAN) lo = mid + 1;
+      else hi = mid;
+    }
+    const picked = new Set<number>(this.long);
+    for (let k = lo; k < byStart.length && spans[byStart[k]!]!.start < to; k++)
+      picked.add(byStart[k]!);
+    return [...picked].sort((a, b) => a - b).map((i) => spans[i]!);
+  }
 }

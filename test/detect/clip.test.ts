@@ -37,3 +37,44 @@ describe('values and excerpts of long findings', () => {
     }
   });
 });
+
+describe('a message with thousands of findings', () => {
+  it('masks every neighbour in every excerpt, as a message with few findings does', () => {
+    const emails = Array.from({ length: 5_000 }, (_, i) => `kunde${i}@example.com`);
+    const text = emails.join(', ');
+    const message = {
+      index: 0,
+      line: 1,
+      timestamp: '',
+      sender: null,
+      kind: 'text',
+      text,
+    } as Message;
+    let at = 0;
+    const raws: RawFinding[] = emails.map((email) => {
+      const start = text.indexOf(email, at);
+      at = start + email.length;
+      return {
+        detector: { id: 'pii/email' } as Detector,
+        category: 'pii',
+        type: 'email',
+        severity: 'medium',
+        confidence: 0.95,
+        explanation: 'syntax',
+        value: email,
+        start,
+        end: start + email.length,
+        message,
+      };
+    });
+    const many = toFindings('c', raws, { reveal: false });
+    // 60 findings take the plain path; their excerpts depend only on nearby spans.
+    const few = toFindings('c', raws.slice(0, 60), { reveal: false });
+    expect(many.slice(0, 50)).toEqual(few.slice(0, 50));
+    for (const finding of many) {
+      expect(finding.excerpt).not.toMatch(/kunde\d+@example\.com/);
+      expect(finding.location.line).toBe(1);
+    }
+    expect(many[4_999]!.location.column).toBe(raws[4_999]!.start + 1);
+  });
+});
