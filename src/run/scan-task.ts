@@ -73,8 +73,20 @@ export async function runScanTask(
       findings: 0,
     };
   }
+  return renderScanned(file, render, hooks.extraReasons);
+}
+
+/**
+ * Writes the reports of a scanned file under temp names and counts it for progress; removes
+ * what the scan left on disk either way.
+ */
+export async function renderScanned(
+  file: ScannedFile,
+  render: RenderOptions,
+  extraReasons?: ExtraReasonSource,
+): Promise<ScanTaskResult> {
   try {
-    const rendered = await renderFile(file, render, hooks.extraReasons);
+    const rendered = await renderFile(file, render, extraReasons);
     let messages = 0;
     let findings = 0;
     for (const { conversation, digest } of file.conversations) {

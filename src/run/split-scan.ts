@@ -14,18 +14,12 @@ import { FindingStore, type FindingStoreState } from '../findings/store.js';
 import type { ConversationMeta } from '../model/conversation.js';
 import {
   fromInputErrorData,
-  renderFile,
   toInputErrorData,
   type InputErrorData,
   type RenderOptions,
 } from '../report/render-file.js';
-import {
-  disposeScannedFile,
-  finishConversation,
-  scanConversations,
-  type ScannedFile,
-} from '../scan.js';
-import { loadDetectors, type ScanTask, type ScanTaskResult } from './scan-task.js';
+import { finishConversation, scanConversations, type ScannedFile } from '../scan.js';
+import { loadDetectors, renderScanned, type ScanTask, type ScanTaskResult } from './scan-task.js';
 
 /** Messages per block: long runs keep the work classifier's memory of recent messages warm. */
 export const SPLIT_BLOCK = 512;
@@ -120,19 +114,7 @@ export interface MergeTask {
 }
 
 export async function mergeAndRender(task: MergeTask): Promise<ScanTaskResult> {
-  const file = mergeParts(task.path, task.parts);
-  try {
-    const rendered = await renderFile(file, task.render);
-    let messages = 0;
-    let findings = 0;
-    for (const { conversation, digest } of file.conversations) {
-      messages += conversation.coverage.messages;
-      findings += digest.findings;
-    }
-    return { rendered, messages, findings };
-  } finally {
-    disposeScannedFile(file);
-  }
+  return renderScanned(mergeParts(task.path, task.parts), task.render);
 }
 
 /**
