@@ -11,7 +11,7 @@
  */
 import { type DetectorContext, perMessage } from '../../src/detect/detector.js';
 import { Matches } from '../../src/detect/matches.js';
-import { PatternScreen } from '../../src/detect/pattern-screen.js';
+import { PatternScreen, type Screened } from '../../src/detect/pattern-screen.js';
 import { lexicon, NUM_START } from './_patterns.js';
 
 export type BusinessLevel = 0 | 1 | 2;
@@ -518,9 +518,9 @@ function strongIn(text: string, skipStart: number, skipEnd: number): string | un
 interface Scans {
   text: Map<RegExp, Matches>;
   before: Map<RegExp, Matches>;
-  /** Which lexicons can match in the text and in `before` (one pass over each, on first need). */
-  textPossible?: (pattern: RegExp) => boolean;
-  beforePossible?: (pattern: RegExp) => boolean;
+  /** What the lexicons' needles say about the text and `before` (one pass each, on first need). */
+  textScreened?: Screened;
+  beforeScreened?: Screened;
 }
 
 const SCANS = {};
@@ -539,11 +539,11 @@ function matchesIn(
   scans: Map<RegExp, Matches>,
   pattern: RegExp,
   text: string,
-  possible: (pattern: RegExp) => boolean,
+  screened: Screened,
 ): Matches {
   let matches = scans.get(pattern);
   if (!matches) {
-    matches = new Matches(pattern, text, possible(pattern));
+    matches = new Matches(pattern, text, screened.possible(pattern), screened.starts(pattern));
     scans.set(pattern, matches);
   }
   return matches;
@@ -589,14 +589,14 @@ class Lookup {
       : { text: new Map(), before: new Map() };
   }
 
-  private inText(): (pattern: RegExp) => boolean {
-    this.scans.textPossible ??= SCREEN.screen(this.context.text);
-    return this.scans.textPossible;
+  private inText(): Screened {
+    this.scans.textScreened ??= SCREEN.screen(this.context.text);
+    return this.scans.textScreened;
   }
 
-  private inBefore(): (pattern: RegExp) => boolean {
-    this.scans.beforePossible ??= SCREEN.screen(this.context.before);
-    return this.scans.beforePossible;
+  private inBefore(): Screened {
+    this.scans.beforeScreened ??= SCREEN.screen(this.context.before);
+    return this.scans.beforeScreened;
   }
 
   first(pattern: RegExp): string | undefined {

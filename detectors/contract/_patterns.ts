@@ -42,7 +42,7 @@ function boundedNeedles(sources: readonly string[], flags: string): BoundedNeedl
           left: (alternative.at & PREFIX) !== 0 && isAsciiAlnum(needle.charCodeAt(0)),
           right:
             (alternative.at & SUFFIX) !== 0 && isAsciiAlnum(needle.charCodeAt(needle.length - 1)),
-          start: (alternative.at & PREFIX) !== 0,
+          lead: alternative.lead,
         });
       }
     }

@@ -183,6 +183,9 @@ interface RuleIndex {
   hits: Uint32Array;
 }
 
+// Where each rule's matches can start in the message being scanned (one pass for all rules).
+const ruleStarts: Array<number[] | null | undefined> = [];
+
 const ruleIndexes = new WeakMap<readonly TermRule[], RuleIndex>();
 
 function ruleIndex(rules: readonly TermRule[]): RuleIndex {
@@ -209,7 +212,8 @@ export function scanTerms(context: DetectorContext, rules: readonly TermRule[]):
   const hits: Hit[] = [];
   const { index, group, hits: present } = ruleIndex(rules);
   present.fill(0);
-  index.scan(text, present);
+  ruleStarts.length = 0;
+  index.scan(text, present, ruleStarts);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     rule.pattern.lastIndex = 0;
@@ -219,7 +223,12 @@ export function scanTerms(context: DetectorContext, rules: readonly TermRule[]):
       continue;
     }
     // `exec` from the start, trying only where the rule's words start (`AnchoredSearch`).
-    const search = new AnchoredSearch(rule.pattern, text);
+    const search = new AnchoredSearch(
+      rule.pattern,
+      text,
+      // No list for a rule without needles; null (too many places) searches plainly.
+      g >= 0 ? (ruleStarts[g] === undefined ? [] : ruleStarts[g]) : undefined,
+    );
     let from = 0;
     for (let m = search.next(from); m !== null && hits.length < MAX_HITS; m = search.next(from)) {
       // Past the match, or one on after an empty one.

@@ -1,5 +1,6 @@
 import { execAll } from '../../src/detect/exec-all.js';
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
+import { execIfPossible } from '../../src/detect/may-match.js';
 import { businessContext } from './_business-context.js';
 import {
   AMOUNT,
@@ -124,18 +125,18 @@ function grow(text: string, amount: Candidate): Grown {
   let { start, end } = amount;
   let qualifier: string | undefined;
   const before = text.slice(Math.max(0, start - 12), start);
-  const pre = QUALIFIER_BEFORE.exec(before);
+  const pre = execIfPossible(QUALIFIER_BEFORE, before);
   if (pre) {
     start -= before.length - pre.index;
     qualifier = pre[0].trim();
   }
-  const post = QUALIFIERS_AFTER.exec(text.slice(end, end + 60));
+  const post = execIfPossible(QUALIFIERS_AFTER, text.slice(end, end + 60));
   if (post) {
     end += post[0].length;
     qualifier = qualifier ?? post[0].replace(/^[\s,，]+/, '');
   }
   const window = text.slice(Math.max(0, start - 40), start);
-  const m = CUE_BEFORE.exec(window);
+  const m = execIfPossible(CUE_BEFORE, window);
   if (!m) return { start, end, qualifier };
   start -= window.length - m.index;
   const cue = { text: (m[1] ?? m[2])!, start, strong: m[1] !== undefined };

@@ -55,7 +55,8 @@ export default defineDetector({
     'A Chinese resident identity card number (18 characters, GB 11643 check digit incl. X, valid birth date and province code), also glued to Chinese text.',
   prefilter: /\d{6}[ -]?(?:19|20)\d{6}[ -]?\d{3}[\dXx]/,
   requires: (stats) => stats.digits >= 17 && stats.maxDigitRun >= 6,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const [raw, region = '', birth = '', tail = ''] = match;
@@ -67,7 +68,7 @@ export default defineDetector({
       if (!RIC.validate(value).isValid) continue;
       const start = match.index;
       const end = start + raw.length;
-      const word = contextWord(CONTEXT, text, start, end, { before });
+      const word = contextWord(CONTEXT, text, start, end, { before: context });
       hits.push({
         start,
         end,

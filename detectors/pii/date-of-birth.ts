@@ -1,4 +1,5 @@
 import { defineDetector, type Hit } from '../../src/detect/detector.js';
+import { execIfPossible } from '../../src/detect/may-match.js';
 import { ageOn, findDates, referenceDay, type FoundDate } from './_dates.js';
 import {
   isWholeMessage,
@@ -65,8 +66,8 @@ export default defineDetector({
   requires: (stats) => stats.digits >= 1,
   detect(context) {
     const { text, message } = context;
-    if (!/\d/.test(text)) return [];
-    const first = STRONG_ONE.exec(text) ?? WEAK_ONE.exec(text);
+    if (!DIGIT.test(text)) return [];
+    const first = execIfPossible(STRONG_ONE, text) ?? execIfPossible(WEAK_ONE, text);
     let previous: string | undefined;
     if (!first && !STAR_HINT.test(text)) {
       if (text.length > 30) return [];

@@ -107,7 +107,8 @@ export default defineDetector({
     'A German tax identification number (Steuer-ID, IdNr): 11 digits with a valid ISO 7064 MOD 11,10 check digit and digit-frequency rule, next to a tax keyword.',
   prefilter: /[1-9]\d(?: ?\d){9}/,
   requires: (stats) => stats.digits >= 11,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const value = digitsOf(match[0]);
@@ -122,7 +123,7 @@ export default defineDetector({
         confidence = strict ? 0.95 : 0.88;
         why += `; keyword '${closest.word}' before it`;
       } else {
-        const word = contextWord(TAX_WORDS, text, start, end, { before });
+        const word = contextWord(TAX_WORDS, text, start, end, { before: context });
         // One random 11-digit number in ten passes the check: without a keyword it stays unreported.
         confidence = word && !closest ? (strict ? 0.9 : 0.85) : word ? 0.45 : 0.3;
         if (word) why += `; keyword '${word}' nearby`;

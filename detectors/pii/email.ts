@@ -142,7 +142,11 @@ function parse(match: RegExpExecArray | RegExpMatchArray): Parsed | undefined {
 }
 
 /** Scores one candidate; undefined when it is no address. */
-function evaluate(match: RegExpExecArray, text: string, before: string): Hit | undefined {
+function evaluate(
+  match: RegExpExecArray,
+  text: string,
+  context: { readonly before: string },
+): Hit | undefined {
   const parsed = parse(match);
   if (!parsed) return undefined;
   const start = match.index;
@@ -151,7 +155,7 @@ function evaluate(match: RegExpExecArray, text: string, before: string): Hit | u
   // are not addresses anyone shares as contact data.
   if (text[end] === ':' && /^[a-z]/i.test(text[end + 1] ?? '')) return undefined;
   if (URL_USERINFO.test(text.slice(Math.max(0, start - 200), start))) return undefined;
-  const word = contextWord(CONTEXT, text, start, end, { before });
+  const word = contextWord(CONTEXT, text, start, end, { before: context });
   const value = `${parsed.local.toLowerCase()}@${parsed.domain}`;
   let confidence: number;
   let why: string;
@@ -208,12 +212,13 @@ export default defineDetector({
     'An e-mail address, plain, in a mailto: link, URL-encoded, or obfuscated as "name (at) firma (punkt) de" or "max dot mustermann at firma dot de".',
   prefilter:
     /@|%40|[[({<]\s?(?:at|ät|@)\s?[\])}>]|\s(?:dot|punkt)\s|\sat\s[^\s.]+(?:\.|\s?点\s?)[a-z]|[a-z0-9]#[a-z0-9]/i,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     ADDRESS.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = ADDRESS.exec(text)) !== null) {
-      const hit = evaluate(match, text, before);
+      const hit = evaluate(match, text, context);
       if (hit) hits.push(hit);
       // After a miss, retry from the next word: in "reach me at john dot carter at example dot
       // com" the first reading ("me" at "john.carter") fails, the address starts two words later.

@@ -124,6 +124,9 @@ function readVat(country: string, body: string): { compact: string; end: number 
   return undefined;
 }
 
+// A letter or digit right after a value.
+const GLUED = /[\p{L}\p{N}]/u;
+
 export default defineDetector({
   id: 'pii/eu-vat-id',
   category: 'pii',
@@ -135,7 +138,8 @@ export default defineDetector({
   prefilter:
     /(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|GB|CH)/,
   requires: (stats) => stats.upperPair,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const [, country = '', body = ''] = match;
@@ -144,12 +148,12 @@ export default defineDetector({
       if (!read) continue;
       const start = match.index;
       let end = bodyStart + read.end;
-      if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (GLUED.test(text[end] ?? '')) continue;
       if (country === 'CHE') {
         const suffix = CH_SUFFIX.exec(text.slice(end, end + 6));
         if (suffix) end += suffix[0].length;
       }
-      const word = contextWord(CONTEXT, text, start, end, { before });
+      const word = contextWord(CONTEXT, text, start, end, { before: context });
       hits.push({
         start,
         end,

@@ -25,6 +25,12 @@ const CONTEXT = keywords([
   '转账',
 ]);
 
+// A letter or digit right after a value (the regexes are shared: a literal in a loop is rebuilt each time).
+const GLUED = /[\p{L}\p{N}]/u;
+
+const isAsciiAlnumCode = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Cuts a candidate to its country's IBAN length, so a following word or number is not swallowed. */
 function cutToLength(candidate: string): { iban: string; length: number } | undefined {
   const country = candidate.slice(0, 2).toUpperCase();
@@ -32,7 +38,7 @@ function cutToLength(candidate: string): { iban: string; length: number } | unde
   if (!chars) return undefined;
   let count = 0;
   for (let i = 0; i < candidate.length; i++) {
-    if (/[A-Za-z0-9]/.test(candidate[i]!)) count++;
+    if (isAsciiAlnumCode(candidate.charCodeAt(i))) count++;
     if (count === chars) {
       const iban = electronicFormatIBAN(candidate.slice(0, i + 1).replace(/\s/g, '')) ?? '';
       return { iban, length: i + 1 };
@@ -51,7 +57,8 @@ export default defineDetector({
     'An IBAN (all SEPA countries, GB, CH and every other registry country) with a valid mod-97 checksum and the right length for its country.',
   prefilter: /[A-Z]{2}\d{2}/i,
   requires: (stats) => stats.maxDigitRun >= 2,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const cut = cutToLength(match[0]);
@@ -59,8 +66,8 @@ export default defineDetector({
       const start = match.index;
       const end = start + cut.length;
       // A value glued to more letters or digits is part of something else.
-      if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      const word = contextWord(CONTEXT, text, start, end, { before });
+      if (GLUED.test(text[end] ?? '')) continue;
+      const word = contextWord(CONTEXT, text, start, end, { before: context });
       hits.push({
         start,
         end,

@@ -24,6 +24,8 @@ const FILLER =
 const BLOCK =
   /gültig|valid|expir|ablauf|läuft|bis|until|issued|ausgestellt|有效期|签发|到期|过期|订单|单号|运单|(?:bestell|auftrags|rechnungs|sendungs|tracking|ticket|buchungs|kunden|order|invoice|booking|customer)[\s-]?(?:nummer|nr|no|number|id|code)/iu;
 
+const ANY_DIGIT = /\d/;
+
 function classify(value: string): { kind: string; base: number } | undefined {
   if (DE_FORMAT.test(value) && /\d.*\d/.test(value)) {
     const result = DE_PASSPORT.validate(value);
@@ -53,7 +55,7 @@ export default defineDetector({
   requires: (stats) => stats.digits >= 2,
   detect(context) {
     const { text } = context;
-    if (!/\d/.test(text)) return [];
+    if (!ANY_DIGIT.test(text)) return [];
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const value = match[0].toUpperCase();

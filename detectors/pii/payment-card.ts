@@ -224,7 +224,8 @@ export default defineDetector({
     'A payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro) in a brand range with a valid Luhn checksum; published test numbers in a lower band.',
   prefilter: /[2-6]\d{3}[ -]?\d/,
   requires: (stats) => stats.maxDigitRun >= 4,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
     for (const match of execAll(CANDIDATE, text)) {
       const card = readCard(match[0]);
@@ -237,7 +238,8 @@ export default defineDetector({
       const closest = closestBefore(CARD_WORDS_G, OTHER_NUMBER_WORDS, text, start, 30);
       if (closest?.side === 'negative') continue;
       const word =
-        closest?.word ?? contextWord(CARD_WORDS, text, start, end, { before, window: 200 });
+        closest?.word ??
+        contextWord(CARD_WORDS, text, start, end, { before: context, window: 200 });
       let confidence: number;
       let why: string;
       if (!card.luhn) {

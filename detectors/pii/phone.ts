@@ -183,9 +183,10 @@ const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {
   zh: ['CN', 'DE', 'GB', 'AT', 'CH'],
 };
 
-function language(text: string, before: string): Lang {
+function language(text: string, context: { readonly before: string }): Lang {
   if (hasCjk(text)) return 'zh';
   if (GERMAN_HINT.test(text)) return 'de';
+  const { before } = context;
   if (hasCjk(before)) return 'zh';
   return GERMAN_HINT.test(before) ? 'de' : 'en';
 }
@@ -286,7 +287,7 @@ function continuedNumber(text: string, before: string): Hit | undefined {
   const raw = `${head[0].trim()} ${tail[1]!}`;
   const digits = digitsOf(raw);
   if (digits.length < 7 || digits.length > 15) return undefined;
-  const reading = read(raw, digits, language(text, before), false);
+  const reading = read(raw, digits, language(text, { before }), false);
   if (!reading || reading.base < 0.55) return undefined;
   const word = contextWord(PHONE_WORDS, previous, previous.length, previous.length, {
     window: 120,
@@ -308,13 +309,14 @@ const WIDE_SEPARATOR = /\s[/-]\s|\s{2,}/;
 
 interface Scan {
   text: string;
-  before: string;
+  /** The detector context, for `before` (read only when needed). */
+  context: { readonly before: string };
   lang: Lang | undefined;
 }
 
 /** Scores the candidate `raw` at `start`; undefined when it is not a phone number. */
 function consider(state: Scan, raw: string, start: number): Hit | undefined {
-  const { text, before } = state;
+  const { text, context } = state;
   const end = start + raw.length;
   // Glued to a letter or a further digit, or a decimal part: something else.
   if (isAlnumChar(text[end]) || /^[.,]\d/.test(text.slice(end, end + 2))) return undefined;
@@ -326,7 +328,7 @@ function consider(state: Scan, raw: string, start: number): Hit | undefined {
   if (CURRENCY_BEFORE.test(head) || CURRENCY_AFTER.test(text.slice(end, end + 6))) return undefined;
   const dialLink = DIAL_LINK.test(head);
   if (!dialLink && URL_BEFORE.test(head)) return undefined;
-  state.lang ??= language(text, before);
+  state.lang ??= language(text, context);
   const reading = read(raw, digits, state.lang, dialLink);
   if (!reading) return undefined;
   // The keyword standing closest before decides between "Tel." and "Kundennummer".
@@ -342,7 +344,7 @@ function consider(state: Scan, raw: string, start: number): Hit | undefined {
     confidence += 0.3;
     why += `; keyword '${closest.word}' before it`;
   } else {
-    const word = contextWord(PHONE_WORDS, text, start, end, { before, window: 120 });
+    const word = contextWord(PHONE_WORDS, text, start, end, { before: context, window: 120 });
     if (word) {
       confidence += 0.15;
       why += `; keyword '${word}' nearby`;
@@ -367,10 +369,13 @@ export default defineDetector({
     'A telephone number (DE, AT, CH, CN, US, UK and any +CC form) that libphonenumber validates, with phone formatting or a phone keyword; dates, amounts, order and tax numbers excluded.',
   prefilter: /\d(?:[ \-./()]{0,3}\d){6}/,
   requires: (stats) => stats.digits >= 7,
-  detect({ text, before }) {
+  detect(context) {
+    const { text } = context;
     const hits: Hit[] = [];
-    const state: Scan = { text, before, lang: undefined };
-    const split = before ? continuedNumber(text, before) : undefined;
+    const state: Scan = { text, context, lang: undefined };
+    // A number continued from the message before starts this one (checked first: `before` costs).
+    const split =
+      TAIL_START.test(text) && context.before ? continuedNumber(text, context.before) : undefined;
     if (split) hits.push(split);
     for (const match of execAll(CANDIDATE, text)) {
       if (split && match.index < split.end) continue;

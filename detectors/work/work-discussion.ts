@@ -21,8 +21,7 @@ export default defineDetector({
   detect(context): Hit[] {
     const { text } = context;
     const scorer = workScorer();
-    // `before` is read only when the decision needs it.
-    const decision = flagWork(scorer, text, () => context.before);
+    const decision = flagWork(scorer, text, context);
     if (!decision) return [];
     return [
       {
@@ -30,7 +29,13 @@ export default defineDetector({
         end: text.length,
         value: text,
         confidence: decision.probability,
-        explanation: explainWork(scorer, text, context.before, decision),
+        // The explanation quotes `before` only when the context moved the decision.
+        explanation: explainWork(
+          scorer,
+          text,
+          decision.context > 0.05 ? context.before : '',
+          decision,
+        ),
       },
     ];
   },

@@ -2,17 +2,19 @@ import { BoundedGate, boundedNeedlesOf } from './bounded-gate.js';
 import { confirmSameMatch } from './gate-check.js';
 
 /**
- * Searching a word list by its words: when every match of a pattern starts with one of its
- * needles (`BoundedNeedle.start`), a match can only start where a needle does, so instead of
- * letting the regex try every position of the text, the needles are found in one pass and the
- * regex is tried (sticky) at those places only. The large keyword alternations of the detectors
- * spend most of their time at positions where nothing starts.
+ * Searching a word list from its first word on: every match of a pattern holds one of its
+ * needles, at most `lead` characters after the match start (0 for most words), so no match
+ * starts before the first place a needle allows. The needles are found in one pass and the regex
+ * starts searching there, skipping the stretch before it, where the large keyword alternations of
+ * the detectors would try every alternative at every position for nothing. (Trying a sticky copy
+ * at each place only was slower: V8 keeps recompiling the copies of rarely used large regexes.)
  */
+
+/** Longest `lead` searched this way (every place a match may start is listed). */
+const MAX_LEAD = 32;
 
 interface Plan {
   gate: BoundedGate;
-  /** The pattern, matching only at `lastIndex`. */
-  sticky: RegExp;
 }
 
 const plans = new WeakMap<RegExp, Plan | null>();
@@ -26,16 +28,11 @@ function planOf(pattern: RegExp): Plan | null {
     needles !== null &&
     needles.every(
       (n) =>
-        n.start &&
+        n.lead <= MAX_LEAD &&
         !/^[0-9]$/.test(n.needle) &&
         !(n.needle.charCodeAt(0) >= 0xd800 && n.needle.charCodeAt(0) <= 0xdfff),
     );
-  plan = usable
-    ? {
-        gate: new BoundedGate([needles]),
-        sticky: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`),
-      }
-    : null;
+  plan = usable ? { gate: new BoundedGate([needles]) } : null;
   plans.set(pattern, plan);
   return plan;
 }
@@ -45,31 +42,44 @@ function planOf(pattern: RegExp): Plan | null {
  * `pattern.exec` with `lastIndex` would find them, one `next()` at a time.
  */
 export class AnchoredSearch {
-  private readonly plan: Plan | null;
+  private plan: Plan | null;
   private starts: number[] | undefined;
   private k = 0;
 
+  /**
+   * `starts`: where the pattern's needles put match starts, when the caller found them already
+   * (null: too many places to list, search plainly).
+   */
   constructor(
     private readonly pattern: RegExp,
     private readonly text: string,
+    starts?: number[] | null,
   ) {
-    this.plan = planOf(pattern);
+    this.plan = starts === null ? null : planOf(pattern);
+    if (this.plan && starts) this.starts = starts;
+  }
+
+  /** Whether the search starts where the needles are (false: from wherever it is asked). */
+  get anchored(): boolean {
+    return this.plan !== null;
   }
 
   /** The first match starting at or after `from` (as `exec` with `lastIndex = from`), or null. */
   next(from: number): RegExpExecArray | null {
     const { pattern, text, plan } = this;
     if (!plan) return execFrom(pattern, text, from);
-    this.starts ??= plan.gate.starts(text);
-    const { starts } = this;
-    const { sticky } = plan;
-    let found: RegExpExecArray | null = null;
-    while (this.k < starts.length && starts[this.k]! < from) this.k++;
-    for (; this.k < starts.length && !found; this.k++) {
-      sticky.lastIndex = starts[this.k]!;
-      found = sticky.exec(text);
+    if (!this.starts) {
+      const starts = plan.gate.starts(text);
+      if (!starts) {
+        this.plan = null;
+        return execFrom(pattern, text, from);
+      }
+      this.starts = starts;
     }
-    if (found) this.k--;
+    const { starts } = this;
+    while (this.k < starts.length && starts[this.k]! < from) this.k++;
+    // No match starts before the first place left: `exec` from there finds the same.
+    const found = this.k < starts.length ? execFrom(pattern, text, starts[this.k]!) : null;
     confirmSameMatch(pattern, text, from, found);
     return found;
   }

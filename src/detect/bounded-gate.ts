@@ -1,6 +1,6 @@
 import { foldString } from './fold.js';
 import { Automaton } from './needle-index.js';
-import { anchoredNeedles, PREFIX } from './needles.js';
+import { anchoredNeedles } from './needles.js';
 
 /**
  * A sharper `mayMatch` for the word lists detectors build (`keywords()`, the contract
@@ -18,8 +18,8 @@ export interface BoundedNeedle {
   left: boolean;
   /** The needle ends its word, which may not run on into a letter or digit. */
   right: boolean;
-  /** Every match this needle stands for starts with it (see `anchored.ts`). */
-  start: boolean;
+  /** At most this many characters of a match stand before this needle (see `anchored.ts`). */
+  lead: number;
 }
 
 /**
@@ -49,7 +49,7 @@ export function boundedNeedlesOf(pattern: RegExp): readonly BoundedNeedle[] | nu
       needle,
       left: false,
       right: false,
-      start: (a!.at & PREFIX) !== 0,
+      lead: a!.lead,
     })),
   );
 }
@@ -74,7 +74,7 @@ export function keywordNeedles(words: readonly string[]): BoundedNeedle[] {
       left: bounded && !useLast,
       right: closed && (useLast || parts.length === 1),
       // Nothing comes before the first part unless separators are allowed there.
-      start: !useLast && !core.startsWith(' '),
+      lead: !useLast && !core.startsWith(' ') ? 0 : Infinity,
     };
   });
 }
@@ -89,6 +89,7 @@ export class BoundedGate {
   private readonly left: Uint8Array;
   private readonly right: Uint8Array;
   private readonly group: Int32Array;
+  private readonly leads: Float64Array;
   readonly words: number;
 
   /** `groups[g]`: the needles of group g. */
@@ -99,49 +100,48 @@ export class BoundedGate {
     this.left = new Uint8Array(needles.map((n) => (n.left ? 1 : 0)));
     this.right = new Uint8Array(needles.map((n) => (n.right ? 1 : 0)));
     this.group = new Int32Array(groups.flatMap((g, i) => g.map(() => i)));
+    this.leads = new Float64Array(needles.map((n) => n.lead));
     this.words = Math.max(1, Math.ceil(groups.length / 32));
   }
 
   /** Whether a needle may stand in `text[from, to)` (as a regex run on that slice would see it). */
   any(text: string, from = 0, to = text.length): boolean {
-    return this.search(text, from, to, undefined);
+    return this.search(text, from, to, undefined, undefined);
   }
 
   /**
-   * Where needles start in `text[from, to)` (boundaries permitting), ascending, each once: with
-   * needles that start every match (`start`), the only places a match can start.
+   * Where matches can start in `text[from, to)`: from each needle (boundaries permitting) back by
+   * its `lead`, ascending, each once; null when there are too many to list.
    */
-  starts(text: string, from = 0, to = text.length): number[] {
-    const { automaton, lengths, left, right } = this;
-    const { outStart, ids } = automaton;
-    const found: number[] = [];
-    let state = 0;
-    for (let i = from; i < to; i++) {
-      state = automaton.step(state, text.charCodeAt(i));
-      for (let k = outStart[state]!; k < outStart[state + 1]!; k++) {
-        const id = ids[k]!;
-        const start = i - lengths[id]! + 1;
-        if (left[id] === 1 && start > from && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
-        if (right[id] === 1 && i + 1 < to && isAsciiAlnum(text.charCodeAt(i + 1))) continue;
-        found.push(start);
-      }
+  starts(text: string, from = 0, to = text.length): number[] | null {
+    const starts: Array<number[] | null | undefined> = [];
+    this.search(text, from, to, undefined, starts);
+    return starts[0] === TOO_MANY ? null : sortedUnique(starts[0] ?? []);
+  }
+
+  /**
+   * ORs into `hits` (`words` 32-bit words) the groups with a needle in `text`; with `starts`,
+   * also where the matches of each group can start (`starts[g]`, ascending, each once; null when
+   * there are too many to list).
+   */
+  scan(text: string, hits: Uint32Array, starts?: Array<number[] | null | undefined>): void {
+    this.search(text, 0, text.length, hits, starts);
+    if (!starts) return;
+    for (let g = 0; g < starts.length; g++) {
+      const list = starts[g];
+      // A group with too many places is left to a plain search (null).
+      starts[g] = list === TOO_MANY ? null : list && sortedUnique(list);
     }
-    if (found.length < 2) return found;
-    found.sort((a, b) => a - b);
-    let kept = 1;
-    for (let k = 1; k < found.length; k++)
-      if (found[k] !== found[kept - 1]) found[kept++] = found[k]!;
-    found.length = kept;
-    return found;
   }
 
-  /** ORs into `hits` (`words` 32-bit words) the groups with a needle in `text`. */
-  scan(text: string, hits: Uint32Array): void {
-    this.search(text, 0, text.length, hits);
-  }
-
-  private search(text: string, from: number, to: number, hits: Uint32Array | undefined): boolean {
-    const { automaton, lengths, left, right, group } = this;
+  private search(
+    text: string,
+    from: number,
+    to: number,
+    hits: Uint32Array | undefined,
+    starts: Array<number[] | null | undefined> | undefined,
+  ): boolean {
+    const { automaton, lengths, left, right, group, leads } = this;
     const { outStart, ids } = automaton;
     let state = 0;
     let found = false;
@@ -152,12 +152,43 @@ export class BoundedGate {
         const start = i - lengths[id]! + 1;
         if (left[id] === 1 && start > from && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
         if (right[id] === 1 && i + 1 < to && isAsciiAlnum(text.charCodeAt(i + 1))) continue;
-        if (!hits) return true;
+        if (!hits && !starts) return true;
         const g = group[id]!;
-        hits[g >>> 5]! |= 1 << (g & 31);
+        if (hits) hits[g >>> 5]! |= 1 << (g & 31);
+        if (starts) {
+          const list = (starts[g] ??= []);
+          if (list !== null && list !== TOO_MANY) {
+            for (let p = Math.max(from, start - leads[id]!); p <= start; p++) list.push(p);
+            if (list.length > MAX_STARTS) starts[g] = TOO_MANY;
+          }
+        }
         found = true;
       }
     }
     return found;
   }
+}
+
+/**
+ * Places recorded per group at most: a pasted list of thousands of keywords is searched plainly
+ * rather than through a list of places as long as the text.
+ */
+const MAX_STARTS = 4096;
+const TOO_MANY: number[] = [];
+
+/** `list` sorted ascending without repeats (in place: lists are short, mostly sorted already). */
+function sortedUnique(list: number[]): number[] {
+  for (let k = 1; k < list.length; k++) {
+    const value = list[k]!;
+    let j = k - 1;
+    while (j >= 0 && list[j]! > value) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = value;
+  }
+  let kept = list.length > 0 ? 1 : 0;
+  for (let k = 1; k < list.length; k++) if (list[k] !== list[kept - 1]) list[kept++] = list[k]!;
+  list.length = kept;
+  return list;
 }

@@ -42,7 +42,7 @@ export function contextWord(
   text: string,
   start: number,
   end: number,
-  options: { window?: number; before?: string } = {},
+  options: { window?: number; before?: string | { readonly before: string } } = {},
 ): string | undefined {
   const window = options.window ?? DEFAULT_WINDOW;
   const from = Math.max(0, start - window);
@@ -55,7 +55,8 @@ export function contextWord(
     if (inText) return inText[0];
   }
   if (options.before && start < window) {
-    const { before } = options;
+    // A detector context is read only here: building `before` costs the scanner.
+    const before = typeof options.before === 'string' ? options.before : options.before.before;
     const tailStart = Math.max(0, before.length - (window - start));
     if (!stateless || mayMatch(pattern, before, tailStart)) {
       const tail = before.slice(tailStart);

@@ -10,6 +10,11 @@ export interface DetectorContext {
   text: string;
   /** Normalized text of up to ~300 characters of the preceding messages, for context words. */
   before: string;
+  /**
+   * The non-empty lines of `before`, newest first, where the scanner can give them without
+   * building `before` (optional: detectors fall back to splitting `before`).
+   */
+  beforeLines?(): readonly string[];
   message: Message;
   conversation: { isGroup: boolean; platform: Platform };
 }

@@ -11,9 +11,10 @@ import { mayMatch } from './may-match.js';
  */
 export function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArray, void, void> {
   if (!pattern.global) throw new TypeError('execAll needs a global pattern');
-  if (!mayMatch(pattern, text)) return;
-  const unicode = pattern.unicode || pattern.flags.includes('v');
   const search = new AnchoredSearch(pattern, text);
+  // An anchored search looks for the needles itself.
+  if (!search.anchored && !mayMatch(pattern, text)) return;
+  const unicode = pattern.unicode || pattern.flags.includes('v');
   let next = pattern.lastIndex;
   for (;;) {
     const m = search.next(next);

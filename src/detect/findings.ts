@@ -23,8 +23,6 @@ export function toFindings(
   if (raws.length === 0) return [];
   // Built once for the message: every finding's mask needs all spans of it.
   const spans = raws.map((r) => ({ start: r.start, end: r.end, type: r.type }));
-  // The same value quoted twice in one message has one fingerprint.
-  const ids = new Map<string, string>();
   const texts = new Map<RawFinding['message'], string>();
   const cursors = new Map<string, PositionCursor>();
   // Few findings (nearly every message): all spans. Many: only those near each finding.
@@ -38,10 +36,7 @@ export function toFindings(
     if (cursor === undefined) cursors.set(text, (cursor = new PositionCursor(text)));
     const { line, column } = cursor.at(raw.start);
     const original = text.slice(raw.start, raw.end);
-    const key = `${raw.detector.id}\0${raw.value}`;
-    let id = ids.get(key);
-    if (id === undefined)
-      ids.set(key, (id = fingerprint(conversationId, raw.detector.id, raw.value)));
+    const id = fingerprint(conversationId, raw.detector.id, raw.value);
     const term = isTermType(raw.type);
     const value = options.reveal
       ? original

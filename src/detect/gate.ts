@@ -34,7 +34,7 @@ function planOf(detector: Detector): Plan {
   const alternatives = detector.prefilter
     ? alternativeNeedles(detector.prefilter)?.map((a) => (a && !a.every(isDigit) ? a : undefined))
     : undefined;
-  const requires = detector.prefilter ? detector.requires : undefined;
+  const { requires } = detector;
   if (!alternatives) plan = { needles: undefined, rest: true, requires };
   else {
     const bounded = alternatives.filter((a): a is Needles => a !== undefined);
@@ -65,6 +65,15 @@ export class DetectorGates {
     upperPair: false,
   };
   private leadKnown = false;
+  /** The detectors the prepared text opens, by position, ascending (`open` of them). */
+  private readonly opened: Int32Array;
+  private open = 0;
+  /** Per detector: 1 when its needles alone decide (no statistics to look at). */
+  private readonly simple: Uint8Array;
+  /** Whether any detector has needles or statistics to look at (else the text is not read). */
+  private readonly reads: boolean;
+  /** Whether any detector looks at statistics (else only needles are looked for). */
+  private readonly counts: boolean;
 
   constructor(detectors: readonly Detector[]) {
     const groups: Needles[] = [];
@@ -79,16 +88,35 @@ export class DetectorGates {
     this.requires = plans.map((plan) => plan.requires);
     this.index = new NeedleIndex(groups);
     this.hits = new Uint32Array(this.index.words);
+    this.opened = new Int32Array(detectors.length);
+    this.simple = new Uint8Array(
+      plans.map((plan) => (plan.requires === undefined && typeof plan.rest === 'boolean' ? 1 : 0)),
+    );
+    this.counts = this.simple.includes(0);
+    this.reads = groups.length > 0 || this.counts;
   }
 
   /**
    * Looks for the needles of every detector in `text` (the normalized message), counting the
-   * statistics for `requires` and `gate` in the same pass (see `textStats`).
+   * statistics for `requires` and `gate` in the same pass (see `textStats`), and returns how many
+   * detectors may flag it (`opened(k)` gives them, in order).
    */
-  prepare(text: string): void {
+  prepare(text: string): number {
+    if (!this.reads) return this.openAll();
     const { automaton, out, hasOut, words } = this.index;
     const hits = this.hits;
     for (let w = 0; w < words; w++) hits[w] = 0;
+    if (!this.counts) {
+      // Needles alone decide every detector: no statistics to count.
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        state = automaton.step(state, text.charCodeAt(i));
+        if (hasOut[state] === 1)
+          for (let w = 0; w < words; w++) hits[w]! |= out[state * words + w]!;
+      }
+      this.text = text;
+      return this.openPassing();
+    }
     let state = 0;
     let digits = 0;
     let run = 0;
@@ -121,10 +149,52 @@ export class DetectorGates {
     stats.upperPair = upperPair;
     this.text = text;
     this.leadKnown = false;
+    return this.openPassing();
+  }
+
+  /** Opens the detectors the prepared needles and statistics let through. */
+  private openPassing(): number {
+    const hits = this.hits;
+    let open = 0;
+    const { group, simple, rest, opened } = this;
+    for (let d = 0; d < opened.length; d++) {
+      let pass: boolean;
+      if (simple[d] === 1) {
+        const g = group[d]!;
+        pass = (g >= 0 && (hits[g >>> 5]! & (1 << (g & 31))) !== 0) || rest[d] === true;
+      } else pass = this.passes(d);
+      if (pass) opened[open++] = d;
+    }
+    this.open = open;
+    return open;
+  }
+
+  /** Every detector whose gate is open whatever the text (all, when none reads it). */
+  private openAll(): number {
+    let open = 0;
+    for (let d = 0; d < this.opened.length; d++) if (this.rest[d] === true) this.opened[open++] = d;
+    this.open = open;
+    return open;
+  }
+
+  /** The statistics of the prepared text (what `textStats` gives). */
+  statistics(): Readonly<TextStats> {
+    return this.statsOf();
+  }
+
+  /** The `k`-th detector (by position) the prepared text opens. */
+  openedAt(k: number): number {
+    return this.opened[k]!;
+  }
+
+  /** Whether detector `d` is among the opened ones. */
+  isOpen(d: number): boolean {
+    for (let k = 0; k < this.open; k++) if (this.opened[k] === d) return true;
+    return false;
   }
 
   /** Whether detector `d` (by position) may flag the prepared text; false: it cannot. */
-  passes(d: number): boolean {
+  private passes(d: number): boolean {
     const g = this.group[d]!;
     let open = g >= 0 && (this.hits[g >>> 5]! & (1 << (g & 31))) !== 0;
     if (!open) {

@@ -18,11 +18,15 @@ export class Matches {
   private done: boolean;
   private search: AnchoredSearch | undefined;
 
-  /** `possible`: whether the pattern can match at all, when the caller knows (`PatternScreen`). */
+  /**
+   * `possible`: whether the pattern can match at all, and `starts`: where its matches can start,
+   * when the caller knows (`PatternScreen`).
+   */
   constructor(
     private readonly pattern: RegExp,
     private readonly text: string,
     possible = mayMatch(pattern, text),
+    private readonly starts?: number[] | null,
   ) {
     if (!pattern.global) throw new Error('Matches needs a global pattern');
     this.done = !possible;
@@ -35,7 +39,7 @@ export class Matches {
   }
 
   private step(): void {
-    this.search ??= new AnchoredSearch(this.pattern, this.text);
+    this.search ??= new AnchoredSearch(this.pattern, this.text, this.starts);
     const m = this.search.next(this.next);
     if (!m) {
       this.done = true;

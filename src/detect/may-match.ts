@@ -26,3 +26,9 @@ function indexOf(pattern: RegExp): BoundedGate | null {
   if (!needles || needles.every((n) => /^[0-9]$/.test(n.needle))) return null;
   return new BoundedGate([needles]);
 }
+
+/** `pattern.exec(text)`, skipped (null) when the pattern cannot match (stateless patterns only). */
+export function execIfPossible(pattern: RegExp, text: string): RegExpExecArray | null {
+  if (pattern.global || pattern.sticky || mayMatch(pattern, text)) return pattern.exec(text);
+  return null;
+}

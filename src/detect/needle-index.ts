@@ -124,7 +124,10 @@ export class Automaton {
   }
 }
 
-/** Which needle groups occur in a text. */
+/**
+ * Which needle groups occur in a text: the automaton with, per state, the groups of the needles
+ * ending there (the detector gates walk it themselves, counting statistics on the way).
+ */
 export class NeedleIndex {
   readonly automaton: Automaton;
   /** Per state: the groups of the needles ending there, as bits of `words` 32-bit words. */
@@ -154,26 +157,5 @@ export class NeedleIndex {
         this.hasOut[s] = 1;
       }
     }
-  }
-
-  /** ORs into `hits` (`words` 32-bit words) the groups with a needle in `text[from, to)`. */
-  scan(text: string, hits: Uint32Array, from = 0, to = text.length): void {
-    const { automaton, out, hasOut, words } = this;
-    let state = 0;
-    for (let i = from; i < to; i++) {
-      state = automaton.step(state, text.charCodeAt(i));
-      if (hasOut[state] === 1) for (let w = 0; w < words; w++) hits[w]! |= out[state * words + w]!;
-    }
-  }
-
-  /** Whether any needle occurs in `text[from, to)`. */
-  any(text: string, from = 0, to = text.length): boolean {
-    const { automaton, hasOut } = this;
-    let state = 0;
-    for (let i = from; i < to; i++) {
-      state = automaton.step(state, text.charCodeAt(i));
-      if (hasOut[state] === 1) return true;
-    }
-    return false;
   }
 }

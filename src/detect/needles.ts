@@ -23,6 +23,8 @@ export const SUFFIX = 2;
 interface Need {
   set: Set<string>;
   at: number;
+  /** At most this many characters of a match stand before its needle (0 with `PREFIX`). */
+  lead: number;
 }
 
 interface Info {
@@ -30,6 +32,8 @@ interface Info {
   exact: Set<string> | null;
   /** Every match contains one of these; null when nothing is required. Unused when `exact`. */
   need: Need | null;
+  /** The longest match, in UTF-16 units (`Infinity` when unbounded). */
+  max: number;
 }
 
 /** Largest exact set kept (cross products of alternatives grow fast). */
@@ -37,9 +41,19 @@ const EXACT_CAP = 64;
 /** Largest character class enumerated: `[a-z0-9]` as 36 one-letter needles would gate nothing. */
 const CLASS_CAP = 16;
 
-const UNKNOWN: Info = { exact: null, need: null };
-const EMPTY = (): Info => ({ exact: new Set(['']), need: null });
-const exactOf = (strings: Iterable<string>): Info => ({ exact: new Set(strings), need: null });
+/** Anything up to `max` units long. */
+const unknown = (max: number): Info => ({ exact: null, need: null, max });
+/** One character we do not enumerate (a code point: two units in unicode mode). */
+const ANY_CHAR = unknown(2);
+const EMPTY = (): Info => ({ exact: new Set(['']), need: null, max: 0 });
+function exactOf(strings: Iterable<string>): Info {
+  const exact = new Set(strings);
+  let max = 0;
+  for (const s of exact) max = Math.max(max, s.length);
+  return { exact, need: null, max };
+}
+/** `max` of a part repeated up to `times` times. */
+const times = (max: number, count: number): number => (max === 0 ? 0 : max * count);
 const isEmpty = (info: Info): boolean => info.exact?.size === 1 && info.exact.has('');
 
 class Unsupported extends Error {}
@@ -86,14 +100,14 @@ function minimize(needles: Set<string>): Set<string> | null {
  * when so flagged. Minimized only without flags: a kept needle need not sit where the dropped one
  * did.
  */
-function needFrom(set: Set<string>, at: number): Need | null {
+function needFrom(set: Set<string>, at: number, lead: number): Need | null {
   if (set.has('')) return null;
   const kept = at === 0 ? minimize(set) : new Set(set);
-  return kept ? { set: kept, at } : null;
+  return kept ? { set: kept, at, lead } : null;
 }
 
 function needOf(info: Info): Need | null {
-  return info.exact ? needFrom(info.exact, PREFIX | SUFFIX) : info.need;
+  return info.exact ? needFrom(info.exact, PREFIX | SUFFIX, 0) : info.need;
 }
 
 function best(candidates: ReadonlyArray<Need | null>): Need | null {
@@ -121,6 +135,11 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
 function sequence(items: readonly Info[]): Info {
   const emptyFrom = (from: number, to: number): boolean =>
     items.slice(from, to).every((item) => isEmpty(item));
+  // Longest stretch before each item: how far from the match start a needle there can be.
+  const ahead = [0];
+  for (const item of items) ahead.push(ahead[ahead.length - 1]! + item.max);
+  const runNeed = (run: Set<string>, from: number, last: boolean): Need | null =>
+    needFrom(run, (ahead[from] === 0 ? PREFIX : 0) | (last ? SUFFIX : 0), ahead[from]!);
   let run = new Set(['']);
   let runFrom = 0;
   let exact = true;
@@ -132,46 +151,51 @@ function sequence(items: readonly Info[]): Info {
         run = joined;
         return;
       }
-      needs.push(needFrom(run, runFrom === 0 ? PREFIX : 0));
+      needs.push(runNeed(run, runFrom, false));
       run = new Set(item.exact);
       runFrom = i;
     } else {
-      needs.push(needFrom(run, runFrom === 0 ? PREFIX : 0));
+      needs.push(runNeed(run, runFrom, false));
       if (item.need) {
-        let at = 0;
-        if (emptyFrom(0, i)) at |= item.need.at & PREFIX;
+        const lead = ahead[i]! + item.need.lead;
+        let at = lead === 0 ? item.need.at & PREFIX : 0;
         if (emptyFrom(i + 1, items.length)) at |= item.need.at & SUFFIX;
-        needs.push({ set: item.need.set, at });
+        needs.push({ set: item.need.set, at, lead });
       }
       run = new Set(['']);
       runFrom = i + 1;
     }
     exact = false;
   });
-  if (exact) return { exact: run, need: null };
-  needs.push(needFrom(run, (runFrom === 0 ? PREFIX : 0) | SUFFIX));
-  return { exact: null, need: best(needs) };
+  const max = ahead[items.length]!;
+  if (exact) return { exact: run, need: null, max };
+  needs.push(runNeed(run, runFrom, true));
+  return { exact: null, need: best(needs), max };
 }
 
 function alternation(options: readonly Info[]): Info {
+  const max = Math.max(0, ...options.map((o) => o.max));
   if (options.every((o) => o.exact)) {
     const union = new Set<string>();
     for (const o of options) for (const s of o.exact!) union.add(s);
-    if (union.size <= EXACT_CAP) return { exact: union, need: null };
+    if (union.size <= EXACT_CAP) return { exact: union, need: null, max };
   }
   const union = new Set<string>();
   let at = PREFIX | SUFFIX;
+  let lead = 0;
   for (const o of options) {
     const need = needOf(o);
-    if (!need) return UNKNOWN;
+    if (!need) return unknown(max);
     for (const s of need.set) union.add(s);
     at &= need.at;
+    lead = Math.max(lead, need.lead);
   }
-  return { exact: null, need: needFrom(union, at) };
+  return { exact: null, need: needFrom(union, at, lead), max };
 }
 
 function repeat(item: Info, min: number, max: number): Info {
   if (max === 0) return EMPTY();
+  const longest = times(item.max, max);
   if (item.exact && max <= 4) {
     let power = new Set(['']);
     const union = new Set<string>(min === 0 ? [''] : []);
@@ -184,9 +208,9 @@ function repeat(item: Info, min: number, max: number): Info {
         if (k >= min) for (const s of power) union.add(s);
       }
     }
-    if (ok && union.size <= EXACT_CAP) return { exact: union, need: null };
+    if (ok && union.size <= EXACT_CAP) return exactOf(union);
   }
-  return min >= 1 ? { exact: null, need: needOf(item) } : UNKNOWN;
+  return min >= 1 ? { exact: null, need: needOf(item), max: longest } : unknown(longest);
 }
 
 /** A recursive-descent reader of JavaScript regex syntax, building `Info` as it goes. */
@@ -255,7 +279,7 @@ class Reader {
         return EMPTY();
       case '.':
         this.i++;
-        return UNKNOWN;
+        return ANY_CHAR;
       case '(':
         return this.group();
       case '[':
@@ -317,7 +341,7 @@ class Reader {
       return EMPTY();
     }
     const chars = this.escapedChars(false);
-    return chars ? exactOf(chars.map(foldString)) : UNKNOWN;
+    return chars ? exactOf(chars.map(foldString)) : ANY_CHAR;
   }
 
   /**
@@ -395,7 +419,7 @@ class Reader {
     this.i++;
     if (this.src[this.i] === '^') {
       this.skipClass();
-      return UNKNOWN;
+      return ANY_CHAR;
     }
     const chars = new Set<string>();
     let known = true;
@@ -421,7 +445,7 @@ class Reader {
     }
     if (this.src[this.i] !== ']') throw new Unsupported();
     this.i++;
-    return known && chars.size <= CLASS_CAP ? exactOf(chars) : UNKNOWN;
+    return known && chars.size <= CLASS_CAP ? exactOf(chars) : ANY_CHAR;
   }
 
   /** One class member as written (not folded), or null when unknown (`\s`, `\p{…}`). */
@@ -443,6 +467,8 @@ class Reader {
 export interface AnchoredNeedles {
   needles: Needles;
   at: number;
+  /** At most this many characters of a match stand before the needle. */
+  lead: number;
 }
 
 /**
@@ -455,7 +481,7 @@ export function anchoredNeedles(pattern: RegExp): Array<AnchoredNeedles | undefi
   try {
     return new Reader(pattern.source, pattern.flags.includes('u'))
       .topLevel()
-      .map((need) => (need ? { needles: [...need.set], at: need.at } : undefined));
+      .map((need) => (need ? { needles: [...need.set], at: need.at, lead: need.lead } : undefined));
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -465,11 +491,4 @@ export function anchoredNeedles(pattern: RegExp): Array<AnchoredNeedles | undefi
 /** `anchoredNeedles` without the anchoring. */
 export function alternativeNeedles(pattern: RegExp): Array<Needles | undefined> | undefined {
   return anchoredNeedles(pattern)?.map((a) => a?.needles);
-}
-
-/** Needles of the whole pattern: undefined when some match needs none. */
-export function patternNeedles(pattern: RegExp): Needles | undefined {
-  const alternatives = alternativeNeedles(pattern);
-  if (!alternatives || alternatives.some((a) => a === undefined)) return undefined;
-  return [...new Set(alternatives.flat() as string[])];
 }

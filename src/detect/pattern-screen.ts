@@ -23,17 +23,36 @@ export class PatternScreen {
     );
   }
 
-  /** The patterns that may match in `text`, as a test. */
-  screen(text: string): (pattern: RegExp) => boolean {
+  /** What the patterns' needles say about `text`. */
+  screen(text: string): Screened {
     this.gate ??= new BoundedGate(this.groups);
     const hits = new Uint32Array(this.gate.words);
-    this.gate.scan(text, hits);
-    return (pattern) => {
+    const starts: Array<number[] | null | undefined> = [];
+    this.gate.scan(text, hits, starts);
+    const groupOf = (pattern: RegExp): number => {
       const g = this.group.get(pattern);
       if (g === undefined) throw new Error('pattern not in this screen');
-      if (g < 0 || (hits[g >>> 5]! & (1 << (g & 31))) !== 0) return true;
-      confirmNoMatch(pattern, text);
-      return false;
+      return g;
+    };
+    return {
+      possible(pattern) {
+        const g = groupOf(pattern);
+        if (g < 0 || (hits[g >>> 5]! & (1 << (g & 31))) !== 0) return true;
+        confirmNoMatch(pattern, text);
+        return false;
+      },
+      starts(pattern) {
+        const g = groupOf(pattern);
+        // No hit at all: no place; null (too many places to list) is kept as null.
+        return g < 0 ? undefined : starts[g] === undefined ? [] : starts[g];
+      },
     };
   }
+}
+
+export interface Screened {
+  /** Whether `pattern` may match (false: it cannot). */
+  possible(pattern: RegExp): boolean;
+  /** Where its matches can start (see `AnchoredSearch`), when its needles say (null: too many). */
+  starts(pattern: RegExp): number[] | null | undefined;
 }

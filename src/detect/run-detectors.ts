@@ -34,6 +34,8 @@ export interface ScanTarget {
  */
 export class ConversationScanner {
   private readonly history = new History(BEFORE_CHARS);
+  /** What detectors see of the conversation: one object while the target's fields stay. */
+  private seen: { isGroup: boolean; platform: Platform } | undefined;
   private readonly gates: DetectorGates;
 
   constructor(
@@ -56,20 +58,30 @@ export class ConversationScanner {
     this.history.add(normalizeText(scanned).text);
   }
 
+  private view(): { isGroup: boolean; platform: Platform } {
+    const { isGroup, platform } = this.conversation;
+    if (this.seen?.isGroup !== isGroup || this.seen.platform !== platform) {
+      this.seen = { isGroup, platform };
+    }
+    return this.seen;
+  }
+
   scan(message: Message): RawFinding[] {
     if (!SCANNED_KINDS.has(message.kind)) return [];
     const scanned = scannedText(message);
     if (scanned.length === 0) return [];
     const normalized = normalizeText(scanned);
-    const context = new ScanContext(normalized.text, this.history, message, this.conversation);
+    const context = new ScanContext(normalized.text, this.history, message, this.view());
     const found: RawFinding[] = [];
-    this.gates.prepare(normalized.text);
-    for (let d = 0; d < this.detectors.length; d++) {
-      const detector = this.detectors[d]!;
-      if (!this.gates.passes(d)) {
-        if (gateChecks()) confirmNothingFound(detector, context);
-        continue;
-      }
+    const gates = this.gates;
+    const open = gates.prepare(normalized.text);
+    if (gateChecks()) {
+      this.detectors.forEach((detector, d) => {
+        if (!gates.isOpen(d)) confirmNothingFound(detector, context);
+      });
+    }
+    for (let k = 0; k < open; k++) {
+      const detector = this.detectors[gates.openedAt(k)]!;
       if (detector.prefilter && !detector.prefilter.test(normalized.text)) continue;
       let hits: Hit[];
       try {
@@ -109,20 +121,26 @@ function confirmNothingFound(detector: Detector, context: DetectorContext): void
 /** What detectors see of a message; `before` is built on first use (most never read it). */
 class ScanContext implements DetectorContext {
   private lazyBefore: string | undefined;
+  private lazyLines: readonly string[] | undefined;
   readonly conversation: { isGroup: boolean; platform: Platform };
 
   constructor(
     readonly text: string,
     private readonly history: History,
     readonly message: Message,
-    target: ScanTarget,
+    conversation: { isGroup: boolean; platform: Platform },
   ) {
-    this.conversation = { isGroup: target.isGroup, platform: target.platform };
+    this.conversation = conversation;
   }
 
   get before(): string {
     this.lazyBefore ??= this.history.text();
     return this.lazyBefore;
+  }
+
+  beforeLines(): readonly string[] {
+    this.lazyLines ??= this.history.lines();
+    return this.lazyLines;
   }
 }
 

@@ -29,21 +29,34 @@ export interface WorkDecision {
 }
 
 export function decideWork(scorer: WorkScorer, text: string, before = ''): WorkDecision {
-  return decide(scorer, text, () => before, false)!;
+  return decide(scorer, text, before, false)!;
+}
+
+/** The preceding messages as the scanner gives them: their lines without building `before`. */
+export interface Preceding {
+  readonly before: string;
+  beforeLines?(): readonly string[];
 }
 
 /**
  * `decideWork` for the detector, which only needs flagged messages: undefined when the message is
  * not flagged. Skips the context of a short message when even the largest context could not
- * lift it to the threshold, and asks for `before` only when the context is needed (building it
- * costs the scanner).
+ * lift it to the threshold, and reads the preceding messages only when the context is needed.
  */
 export function flagWork(
   scorer: WorkScorer,
   text: string,
-  before: () => string,
+  preceding: Preceding,
 ): WorkDecision | undefined {
-  return decide(scorer, text, before, true);
+  return decide(scorer, text, preceding, true);
+}
+
+function evidenceOf(scorer: WorkScorer, preceding: Preceding | string): number {
+  if (typeof preceding === 'string') {
+    return preceding.length > 0 ? scorer.contextEvidence(preceding) : 0;
+  }
+  if (preceding.beforeLines) return scorer.contextEvidenceOfLines(preceding.beforeLines());
+  return scorer.contextEvidence(preceding.before);
 }
 
 // The log-odds the threshold stands for, minus a margin for rounding.
@@ -54,7 +67,7 @@ function thresholdLogit(scorer: WorkScorer): number {
 function decide(
   scorer: WorkScorer,
   text: string,
-  before: () => string,
+  preceding: Preceding | string,
   flaggedOnly: boolean,
 ): WorkDecision | undefined {
   const own = scorer.measure(text, false);
@@ -68,11 +81,8 @@ function decide(
   if (own.units <= SHORT_UNITS) {
     const most = CONTEXT_WEIGHT * CONTEXT_CAP;
     if (flaggedOnly && own.logit + most < thresholdLogit(scorer)) return undefined;
-    const preceding = before();
-    if (preceding.length > 0) {
-      const raw = scorer.contextEvidence(preceding);
-      context = CONTEXT_WEIGHT * Math.max(-CONTEXT_CAP, Math.min(CONTEXT_CAP, raw));
-    }
+    const raw = evidenceOf(scorer, preceding);
+    context = CONTEXT_WEIGHT * Math.max(-CONTEXT_CAP, Math.min(CONTEXT_CAP, raw));
   }
   const probability = sigmoid(own.logit + context);
   const flagged = probability >= scorer.threshold;

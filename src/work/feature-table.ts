@@ -9,8 +9,9 @@
 export const TILDE = 0x7e;
 const NONE = -1;
 
-export const SEED = 0x811c9dc5 | 0;
-export const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+// 30-bit hashes: they stay small integers (V8 Smis) when passed around, never boxed numbers.
+export const SEED = 0x011c9dc5;
+export const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
 
 /** Where the affix tilde goes: none, before the range (`~ages`), after it (`kund~`). */
 export const NO_MARK = 0;

@@ -289,33 +289,44 @@ export class WorkScorer {
    */
   contextEvidence(before: string): number {
     // Line starts found forwards (`indexOf` is fast, `lastIndexOf` is not), used newest first.
-    let lines = 0;
+    let count = 0;
     for (let at = 0; ;) {
-      if (lines === this.lineStarts.length) this.lineStarts = growInt32(this.lineStarts);
-      this.lineStarts[lines++] = at;
+      if (count === this.lineStarts.length) this.lineStarts = growInt32(this.lineStarts);
+      this.lineStarts[count++] = at;
       const newline = before.indexOf('\n', at);
       if (newline < 0) break;
       at = newline + 1;
     }
+    const lines: string[] = [];
+    for (let k = count - 1; k >= 0; k--) {
+      const start = this.lineStarts[k]!;
+      const end = k + 1 < count ? this.lineStarts[k + 1]! - 1 : before.length;
+      if (end > start) lines.push(before.slice(start, end));
+    }
+    return this.contextEvidenceOfLines(lines);
+  }
+
+  /**
+   * `contextEvidence` from the non-empty lines of `before`, newest first (what the scanner gives
+   * without building `before`, see `DetectorContext.beforeLines`).
+   */
+  contextEvidenceOfLines(lines: readonly string[]): number {
     let sum = 0;
     // Newest line first: it is usually the newest remembered message, the line before it the
     // one remembered before that, so each search starts where the last one matched.
     let hint = (this.recentNext - 1 + RECENT) % RECENT;
-    for (let k = lines - 1; k >= 0; k--) {
-      const start = this.lineStarts[k]!;
-      const end = k + 1 < lines ? this.lineStarts[k + 1]! - 1 : before.length;
-      if (end <= start) continue;
-      const slot = this.findRecent(before, start, end, hint);
+    for (const line of lines) {
+      const slot = this.findRecent(line, hint);
       if (slot >= 0) {
         let evidence = this.recentEvidence[slot]!;
         if (Number.isNaN(evidence)) {
-          evidence = this.lineEvidence(this.recentTexts[slot]!);
+          evidence = this.lineEvidence(line);
           this.recentEvidence[slot] = evidence;
         }
         sum += evidence;
         hint = (slot - 1 + RECENT) % RECENT;
       } else {
-        sum += this.lineEvidence(before.slice(start, end));
+        sum += this.lineEvidence(line);
       }
     }
     return sum;
@@ -329,18 +340,16 @@ export class WorkScorer {
   }
 
   /**
-   * The ring slot holding `text[start, end)`, searching a few slots backwards from `hint`; -1
-   * when not found there. Only a shortcut: a line not found is measured, which gives the same
-   * evidence, and lines that are no message of their own (the cut-off first line of `before`, the
-   * lines of a multi-line message) would otherwise cost a search of the whole ring each.
+   * The ring slot holding `line`, searching a few slots backwards from `hint`; -1 when not found
+   * there. Only a shortcut: a line not found is measured, which gives the same evidence, and lines
+   * that are no message of their own (the cut-off first line of `before`, the lines of a
+   * multi-line message) would otherwise cost a search of the whole ring each.
    */
-  private findRecent(text: string, start: number, end: number, hint: number): number {
-    const length = end - start;
+  private findRecent(line: string, hint: number): number {
+    const length = line.length;
     for (let k = 0; k < PROBES; k++) {
       const slot = (hint - k + RECENT) % RECENT;
-      // Sliced and compared whole: faster than `startsWith` at an offset.
-      if (this.recentLengths[slot] === length && text.slice(start, end) === this.recentTexts[slot])
-        return slot;
+      if (this.recentLengths[slot] === length && this.recentTexts[slot] === line) return slot;
     }
     return -1;
   }

@@ -111,8 +111,16 @@ export function stemLength(codes: ArrayLike<number>, n: number): number {
   return stripSuffix(codes, stripSuffix(codes, n));
 }
 
-// `ungen` backwards.
-const UNGEN = [0x6e, 0x65, 0x67, 0x6e, 0x75];
+/** Whether `codes[0, n)` ends in `ungen`. */
+function endsWithUngen(codes: ArrayLike<number>, n: number): boolean {
+  return (
+    codes[n - 5] === 0x75 &&
+    codes[n - 4] === 0x6e &&
+    codes[n - 3] === 0x67 &&
+    codes[n - 2] === 0x65 &&
+    codes[n - 1] === 0x6e
+  );
+}
 
 /**
  * Removes one of `-ungen` (→ `-ung`), `-ing`, `-en`, `-er`, `-es`, `-ed`, `-e`, `-n`, `-s`
@@ -126,7 +134,7 @@ function stripSuffix(codes: ArrayLike<number>, n: number): number {
   let cut = 0;
   switch (last) {
     case 0x6e: // n
-      if (prev === 0x65 && n >= 9 && UNGEN.every((c, k) => codes[n - 1 - k] === c)) return n - 2;
+      if (prev === 0x65 && n >= 9 && endsWithUngen(codes, n)) return n - 2;
       cut = prev === 0x65 && n >= 6 ? 2 : 1;
       break;
     case 0x67: // g
