@@ -8,6 +8,7 @@
  * detector still sees all findings of a message, which masking needs (a work message's excerpt
  * hides the e-mail address another detector found in it).
  */
+import { deserialize, serialize } from 'node:v8';
 import { FindingDigest } from '../findings/digest.js';
 import { MergedFindings } from '../findings/merged.js';
 import { FindingStore, type FindingStoreState } from '../findings/store.js';
@@ -71,6 +72,43 @@ export async function scanPart(task: PartTask): Promise<PartResult> {
 }
 
 /**
+ * A part's result as bytes. A worker hands these to the main thread and the main thread on to
+ * the merging worker without copying (transferred, not cloned): the parts' digests of a big chat
+ * would otherwise be rebuilt as objects on the main thread's heap only to be cloned again. The
+ * bytes start with the part's spill files (a length-prefixed JSON list), so the main thread can
+ * remove them after a failure without reading the rest.
+ */
+export type PackedPart = Uint8Array<ArrayBuffer>;
+
+export function packPart(part: PartResult): PackedPart {
+  const spills = Buffer.from(
+    JSON.stringify(part.conversations.flatMap((c) => c.store.spillPath ?? [])),
+  );
+  const body = serialize(part);
+  const packed = new Uint8Array(4 + spills.length + body.length);
+  new DataView(packed.buffer).setUint32(0, spills.length);
+  packed.set(spills, 4);
+  packed.set(body, 4 + spills.length);
+  return packed;
+}
+
+function spillsLength(packed: PackedPart): number {
+  return new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0);
+}
+
+export function unpackPart(packed: PackedPart): PartResult {
+  return deserialize(packed.subarray(4 + spillsLength(packed))) as PartResult;
+}
+
+/** The spill files a packed part refers to. */
+export function spillFilesOf(packed: PackedPart): string[] {
+  const length = spillsLength(packed);
+  return JSON.parse(
+    Buffer.from(packed.buffer, packed.byteOffset + 4, length).toString('utf8'),
+  ) as string[];
+}
+
+/**
  * One scanned file from its parts. The parts parsed the same bytes, so they hold the same
  * conversations in the same order; the first part's parse results (errors, metadata, languages)
  * stand for all.
@@ -98,10 +136,10 @@ export function mergeParts(path: string, parts: readonly PartResult[]): ScannedF
   };
 }
 
-/** Removes the spill files of parts that will not be merged (a part failed). */
-export function discardParts(parts: readonly PartResult[]): void {
-  for (const part of parts) {
-    for (const c of part.conversations) FindingStore.attach(c.store).dispose();
+/** Removes the spill files of parts that will not be merged (a part or the merge failed). */
+export function discardParts(spillFiles: readonly string[]): void {
+  for (const path of spillFiles) {
+    FindingStore.attach({ memory: [], spillPath: path, total: 0 }).dispose();
   }
 }
 
@@ -109,12 +147,12 @@ export function discardParts(parts: readonly PartResult[]): void {
 export interface MergeTask {
   kind: 'merge';
   path: string;
-  parts: PartResult[];
+  parts: PackedPart[];
   render: RenderOptions;
 }
 
 export async function mergeAndRender(task: MergeTask): Promise<ScanTaskResult> {
-  return renderScanned(mergeParts(task.path, task.parts), task.render);
+  return renderScanned(mergeParts(task.path, task.parts.map(unpackPart)), task.render);
 }
 
 /**
@@ -126,7 +164,7 @@ export async function mergeAndRender(task: MergeTask): Promise<ScanTaskResult> {
 export async function runSplitScanTask(
   task: ScanTask,
   partCount: number,
-  runPart: (part: PartTask) => Promise<PartResult>,
+  runPart: (part: PartTask) => Promise<PackedPart>,
   runMerge: (merge: MergeTask) => Promise<ScanTaskResult> = mergeAndRender,
 ): Promise<ScanTaskResult> {
   const settled = await Promise.allSettled(
@@ -135,15 +173,17 @@ export async function runSplitScanTask(
     ),
   );
   const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  // Read now: the parts' bytes are moved to the merging thread.
+  const spillFiles = parts.flatMap(spillFilesOf);
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) {
-    discardParts(parts);
+    discardParts(spillFiles);
     throw failure.reason;
   }
   try {
     return await runMerge({ kind: 'merge', path: task.path, parts, render: task.render });
   } catch (error) {
-    discardParts(parts);
+    discardParts(spillFiles);
     throw error;
   }
 }

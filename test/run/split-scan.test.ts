@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { buildConversationReport, writeConversationJson } from '../../src/report/json.js';
 import type { RenderOptions } from '../../src/report/render-file.js';
-import { mergeParts, scanPart } from '../../src/run/split-scan.js';
+import { mergeParts, packPart, scanPart, unpackPart } from '../../src/run/split-scan.js';
 import { disposeScannedFile, scanFile, type ScannedFile } from '../../src/scan.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
@@ -53,10 +53,10 @@ describe('a file scanned in parts by message blocks', () => {
     });
     const parts = [];
     for (let part = 0; part < 3; part++) {
-      // structuredClone: what crossing into the main thread does to the part's data.
+      // Packed and unpacked: what crossing threads does to the part's data.
       // Blocks of 3 messages, so every conversation is spread over all parts.
       const task = { kind: 'part', path, part, parts: 3, render, block: 3 } as const;
-      parts.push(structuredClone(await scanPart(task)));
+      parts.push(unpackPart(packPart(await scanPart(task))));
     }
     const merged = mergeParts(path, parts);
     expect(merged.conversations.length).toBe(whole.conversations.length);
