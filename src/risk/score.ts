@@ -7,6 +7,7 @@ import type { Platform } from '../model/conversation.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import { CATEGORIES } from '../model/finding.js';
 import { countedType, joinAnd, typeName } from './labels.js';
+import { ValueTable } from './value-table.js';
 
 export type RiskLevel = 'none' | 'low' | 'medium' | 'high' | 'critical';
 export const RISK_LEVELS: readonly RiskLevel[] = ['none', 'low', 'medium', 'high', 'critical'];
@@ -152,15 +153,6 @@ interface TypeTally {
   undatedBase: number;
 }
 
-/** Findings of one fingerprint: the best points, dated (age known) and undated (age unknown yet). */
-interface ValueGroup {
-  typeName: string;
-  type: TypeTally;
-  dated: number;
-  undatedBase: number;
-  count: number;
-}
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -172,7 +164,10 @@ const DAY_MS = 86_400_000;
  */
 export class RiskTally {
   private readonly types = new Map<string, TypeTally>();
-  private readonly groups = new Map<string, ValueGroup>();
+  /** Type names by their number in `values`. */
+  private readonly typeNames: string[] = [];
+  /** Per fingerprint: its best points, dated (age known) and undated (age unknown yet). */
+  private values = new ValueTable();
   private readonly asOf: number;
 
   constructor(asOf: Date) {
@@ -216,13 +211,14 @@ export class RiskTally {
       type.undatedBase += undatedBase;
       return;
     }
-    const group = this.groups.get(finding.id);
-    if (group) {
-      group.count++;
-      group.dated = Math.max(group.dated, dated);
-      group.undatedBase = Math.max(group.undatedBase, undatedBase);
-    } else
-      this.groups.set(finding.id, { typeName: finding.type, type, dated, undatedBase, count: 1 });
+    this.values.add(finding.id, this.typeNumber(finding.type), dated, undatedBase);
+  }
+
+  private typeNumber(name: string): number {
+    const known = this.typeNames.indexOf(name);
+    if (known >= 0) return known;
+    this.typeNames.push(name);
+    return this.typeNames.length - 1;
   }
 
   /** Adds another tally's findings (e.g. from another part of a split scan), taking them over. */
@@ -244,21 +240,17 @@ export class RiskTally {
         ours.oldest = ours.oldest === null ? time : Math.min(ours.oldest, time);
       }
     }
-    for (const [id, theirs] of other.groups) {
-      const ours = this.groups.get(id);
-      if (!ours) {
-        this.groups.set(id, { ...theirs, type: this.types.get(theirs.typeName)! });
-        continue;
-      }
-      ours.count += theirs.count;
-      ours.dated = Math.max(ours.dated, theirs.dated);
-      ours.undatedBase = Math.max(ours.undatedBase, theirs.undatedBase);
-    }
+    this.values.merge(
+      other.values,
+      other.typeNames.map((name) => this.typeNumber(name)),
+    );
   }
 
   /** A tally that crossed a thread boundary as plain data, with its methods back. */
   static revive(data: RiskTally): RiskTally {
-    return Object.assign(Object.create(RiskTally.prototype) as RiskTally, data);
+    const tally = Object.assign(Object.create(RiskTally.prototype) as RiskTally, data);
+    tally.values = ValueTable.revive(tally.values);
+    return tally;
   }
 
   /** Distinct values per type: fingerprints, and every work finding on its own. */
@@ -267,9 +259,11 @@ export class RiskTally {
     for (const [name, type] of this.types) {
       if (keep(name)) out.set(name, type.category === 'work' ? type.findings : 0);
     }
-    for (const group of this.groups.values()) {
-      const n = out.get(group.typeName);
-      if (n !== undefined) out.set(group.typeName, n + 1);
+    const { values } = this;
+    for (let entry = 0; entry < values.size; entry++) {
+      const name = this.typeNames[values.type(entry)]!;
+      const n = out.get(name);
+      if (n !== undefined) out.set(name, n + 1);
     }
     return out;
   }
@@ -324,14 +318,18 @@ export class RiskTally {
         entry.points += typePoints;
       }
     }
-    for (const group of this.groups.values()) {
-      if (!keep(group.typeName)) continue;
+    const { values } = this;
+    const keptTypes = this.typeNames.map((name) => keep(name));
+    for (let value = 0; value < values.size; value++) {
+      const typeNumber = values.type(value);
+      if (!keptTypes[typeNumber]) continue;
       distinct++;
-      const best = Math.max(group.dated, group.undatedBase * fallbackWeight);
-      const repeats = Math.min(MAX_COUNTED_REPEATS, group.count - 1);
+      const best = Math.max(values.datedPoints(value), values.undatedBase(value) * fallbackWeight);
+      const repeats = Math.min(MAX_COUNTED_REPEATS, values.count(value) - 1);
       const groupPoints = best * (1 + REPEAT_SHARE * repeats);
       points += groupPoints;
-      const entry = entryFor(group.typeName, group.type);
+      const name = this.typeNames[typeNumber]!;
+      const entry = entryFor(name, this.types.get(name)!);
       entry.distinct++;
       entry.points += groupPoints;
     }
