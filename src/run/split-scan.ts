@@ -8,7 +8,7 @@
  * detector still sees all findings of a message, which masking needs (a work message's excerpt
  * hides the e-mail address another detector found in it).
  */
-import { deserialize, serialize } from 'node:v8';
+import { Deserializer, Serializer } from 'node:v8';
 import { FindingDigest } from '../findings/digest.js';
 import { MergedFindings } from '../findings/merged.js';
 import { FindingStore, type FindingStoreState } from '../findings/store.js';
@@ -75,37 +75,38 @@ export async function scanPart(task: PartTask): Promise<PartResult> {
  * A part's result as bytes. A worker hands these to the main thread and the main thread on to
  * the merging worker without copying (transferred, not cloned): the parts' digests of a big chat
  * would otherwise be rebuilt as objects on the main thread's heap only to be cloned again. The
- * bytes start with the part's spill files (a length-prefixed JSON list), so the main thread can
- * remove them after a failure without reading the rest.
+ * part's spill files come first, so the main thread can remove them after a failure without
+ * reading the rest.
  */
 export type PackedPart = Uint8Array<ArrayBuffer>;
 
 export function packPart(part: PartResult): PackedPart {
-  const spills = Buffer.from(
-    JSON.stringify(part.conversations.flatMap((c) => c.store.spillPath ?? [])),
-  );
-  const body = serialize(part);
-  const packed = new Uint8Array(4 + spills.length + body.length);
-  new DataView(packed.buffer).setUint32(0, spills.length);
-  packed.set(spills, 4);
-  packed.set(body, 4 + spills.length);
-  return packed;
+  const serializer = new Serializer();
+  serializer.writeHeader();
+  serializer.writeValue(part.conversations.flatMap((c) => c.store.spillPath ?? []));
+  serializer.writeValue(part);
+  const bytes = serializer.releaseBuffer();
+  // Moving a view moves its whole ArrayBuffer: it must not be one shared with other Buffers.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : new Uint8Array(bytes);
 }
 
-function spillsLength(packed: PackedPart): number {
-  return new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0);
+function reader(packed: PackedPart): Deserializer {
+  const deserializer = new Deserializer(packed);
+  deserializer.readHeader();
+  return deserializer;
 }
 
 export function unpackPart(packed: PackedPart): PartResult {
-  return deserialize(packed.subarray(4 + spillsLength(packed))) as PartResult;
+  const deserializer = reader(packed);
+  deserializer.readValue();
+  return deserializer.readValue() as PartResult;
 }
 
 /** The spill files a packed part refers to. */
 export function spillFilesOf(packed: PackedPart): string[] {
-  const length = spillsLength(packed);
-  return JSON.parse(
-    Buffer.from(packed.buffer, packed.byteOffset + 4, length).toString('utf8'),
-  ) as string[];
+  return reader(packed).readValue() as string[];
 }
 
 /**
@@ -152,7 +153,10 @@ export interface MergeTask {
 }
 
 export async function mergeAndRender(task: MergeTask): Promise<ScanTaskResult> {
-  return renderScanned(mergeParts(task.path, task.parts.map(unpackPart)), task.render);
+  const parts = task.parts.map(unpackPart);
+  // The bytes are not needed once unpacked; let them go before the reports are written.
+  task.parts = [];
+  return renderScanned(mergeParts(task.path, parts), task.render);
 }
 
 /**

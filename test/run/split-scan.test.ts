@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { buildConversationReport, writeConversationJson } from '../../src/report/json.js';
 import type { RenderOptions } from '../../src/report/render-file.js';
-import { mergeParts, packPart, scanPart, unpackPart } from '../../src/run/split-scan.js';
+import {
+  mergeParts,
+  packPart,
+  scanPart,
+  spillFilesOf,
+  unpackPart,
+  type PartResult,
+} from '../../src/run/split-scan.js';
 import { disposeScannedFile, scanFile, type ScannedFile } from '../../src/scan.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
@@ -68,5 +75,27 @@ describe('a file scanned in parts by message blocks', () => {
     }
     disposeScannedFile(merged);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('a packed part', () => {
+  it('names its spill files without unpacking the rest, and unpacks to the same data', () => {
+    const part = {
+      conversations: [
+        { store: { memory: [], spillPath: '/out/.chatleak-findings.1.aa.jsonl', total: 9000 } },
+        { store: { memory: [], spillPath: null, total: 3 } },
+        { store: { memory: [], spillPath: '/out/.chatleak-findings.1.bb.jsonl', total: 7000 } },
+      ],
+      errors: [{ message: 'x' }],
+      skippedEntries: 2,
+    } as unknown as PartResult;
+    const packed = packPart(part);
+    expect(packed.byteOffset).toBe(0);
+    expect(packed.byteLength).toBe(packed.buffer.byteLength);
+    expect(spillFilesOf(packed)).toEqual([
+      '/out/.chatleak-findings.1.aa.jsonl',
+      '/out/.chatleak-findings.1.bb.jsonl',
+    ]);
+    expect(unpackPart(packed)).toEqual(part);
   });
 });
