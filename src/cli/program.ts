@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('-q, --quiet', 'print nothing but errors', false)
     .option(
       '--concurrency <n>',
-      'files scanned at once, each on its own worker thread (default: one per CPU core)',
+      'worker threads: files scanned at once, and the parts a large file is split into',
       positiveInt,
       availableParallelism(),
     )
