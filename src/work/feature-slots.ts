@@ -7,7 +7,7 @@ import {
   SEED,
   TILDE,
 } from './feature-table.js';
-import { Kind, kindOf, stemLength, type TokenizerOptions } from './tokenize.js';
+import { isCjk, Kind, kindOf, stemLength, type TokenizerOptions } from './tokenize.js';
 
 /**
  * `tokenizeInto` for scoring: the same features in the same order, but as slots of the model's
@@ -45,8 +45,6 @@ function push(out: SlotBuffer, slot: number, start: number, end: number): void {
   }
   out.slots[out.count++] = slot;
 }
-
-const isCjk = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 // Lower case by code unit, filled on first sight; SPECIAL where lower-casing one unit is not what
 // `toLowerCase` does to a text (`İ` becomes two units, `Σ` depends on the next letter).

@@ -68,6 +68,11 @@ export const enum Kind {
 
 const LETTER = /\p{L}/u;
 
+/** CJK Unified Ideographs and Extension A: runs of them become bigrams. */
+export function isCjk(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
 function classify(code: number): Kind {
   if (code < 0x80) {
     if (code >= 0x61 && code <= 0x7a) return Kind.Letter;
@@ -75,7 +80,7 @@ function classify(code: number): Kind {
     if (code >= 0x41 && code <= 0x5a) return Kind.Letter;
     return Kind.Other;
   }
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return Kind.Cjk;
+  if (isCjk(code)) return Kind.Cjk;
   // Latin-1 and Latin Extended letters (not × and ÷).
   if (code >= 0xc0 && code <= 0x24f)
     return code === 0xd7 || code === 0xf7 ? Kind.Other : Kind.Letter;
@@ -194,11 +199,7 @@ export function tokenizeInto(
     }
     const start = i;
     if (kind === Kind.Cjk) {
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) break;
-        i++;
-      }
+      while (i < n && isCjk(text.charCodeAt(i))) i++;
       words += Math.ceil((i - start) / 2);
       for (let k = start; k < i; k++) {
         if (options.cjkUnigrams || i - start === 1) {
