@@ -98,7 +98,7 @@ export class DetectorGates {
 
   /**
    * Looks for the needles of every detector in `text` (the normalized message), counting the
-   * statistics for `requires` and `gate` in the same pass (see `textStats`), and returns how many
+   * statistics for `requires` and `gate` in the same pass (`TextStats`), and returns how many
    * detectors may flag it (`opened(k)` gives them, in order).
    */
   prepare(text: string): number {
@@ -177,7 +177,7 @@ export class DetectorGates {
     return open;
   }
 
-  /** The statistics of the prepared text (what `textStats` gives). */
+  /** The statistics of the prepared text. */
   statistics(): Readonly<TextStats> {
     return this.statsOf();
   }

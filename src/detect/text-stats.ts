@@ -1,7 +1,8 @@
 /**
- * Character statistics of a message, from one pass over its code units, for detector gates
- * (`Detector.gate`): cheap necessary conditions for the parts of a prefilter that name no word,
- * such as "the message is one token" or "it starts with a run of 9 letters and digits".
+ * Character statistics of a message for detector gates (`Detector.gate`): cheap necessary
+ * conditions for the parts of a prefilter that name no word, such as "the message is one token" or
+ * "it starts with a run of 9 letters and digits". `DetectorGates.prepare` counts them in the same
+ * pass as it looks for keywords; `test/detect/gates.test.ts` checks it against a plain count.
  */
 export interface TextStats {
   length: number;
@@ -55,31 +56,6 @@ function isOpening(c: number): boolean {
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-}
-
-export function textStats(text: string): TextStats {
-  const n = text.length;
-  let digits = 0;
-  let run = 0;
-  let maxDigitRun = 0;
-  let tokens = 0;
-  let inToken = false;
-  let upperPair = false;
-  let upper = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      digits++;
-      if (++run > maxDigitRun) maxDigitRun = run;
-    } else run = 0;
-    const isUpper = c >= 0x41 && c <= 0x5a;
-    if (isUpper && upper) upperPair = true;
-    upper = isUpper;
-    const space = isSpace(c);
-    if (!space && !inToken) tokens++;
-    inToken = !space;
-  }
-  return { length: n, digits, maxDigitRun, leadRun: leadRun(text), tokens, upperPair };
 }
 
 /** `TextStats.leadRun`. */
